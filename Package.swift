@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, lowest first. A target may import only targets above it in this list:
+//   LKOCalendar, LKOLanguage  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow  →  LKOCLI  →  lko
+let package = Package(
+    name: "lko",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lko", targets: ["lko"]),
+        .library(name: "LKOLanguage", targets: ["LKOLanguage"]),
+        .library(name: "LKOCompiler", targets: ["LKOCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"])]
+        ),
+        .target(name: "LKOCalendar", resources: [.copy("Resources/ru-production-calendar.tsv")]),
+        .target(name: "LKOLanguage"),
+        .target(
+            name: "LKOCompiler",
+            dependencies: ["LKOLanguage", "LKOCalendar", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LKOAccounts",
+            dependencies: ["CArgon2", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LKOStore",
+            dependencies: ["LKOCompiler", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "LKOWorkflow", dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar"]),
+        .target(
+            name: "LKOCLI",
+            dependencies: [
+                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "lko", dependencies: ["LKOCLI"]),
+
+        .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),
+        .testTarget(name: "LKOCompilerTests", dependencies: ["LKOCompiler", "LKOLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),
+        .testTarget(name: "LKOStoreTests", dependencies: ["LKOStore"]),
+        .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
