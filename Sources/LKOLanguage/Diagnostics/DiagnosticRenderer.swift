@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns diagnostics into the text a person reads in a terminal, rustc-style:
+///
+/// ```
+/// error[E0104]: unknown category `road`
+///   --> Policies/grants.lko:12:39
+///    |
+/// 12 | grant executor to roads_specialist on road
+///    |                                       ^^^^ not declared
+///    = help: did you mean `roads`?
+/// ```
+///
+/// Very long lines (a 10 MB line is valid input) are cut to a window around the caret so the
+/// output stays readable and bounded.
+public struct DiagnosticRenderer: Sendable {
+    public var sources: SourceSet
+    public var useColor: Bool
+    /// Widest source excerpt shown, in Unicode scalars.
+    public var maximumExcerptWidth = 120
+
+    public init(sources: SourceSet, useColor: Bool = false) {
+        self.sources = sources
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined(separator: "\n")
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = ""
+        let severityText = diagnostic.severity.rawValue
+        out += paint("\(severityText)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "31;1" : "33;1")
+        out += paint(": \(diagnostic.message)", "1") + "\n"
+        out += excerpt(for: diagnostic.span, label: diagnostic.label)
+        for note in diagnostic.notes {
+            if let span = note.span, !span.isNone {
+                out += "   = note: \(note.message) (\(sources.position(of: span)))\n"
+            } else {
+                out += "   = note: \(note.message)\n"
+            }
+        }
+        if let help = diagnostic.help {
+            out += "   = " + paint("help", "36;1") + ": \(help)\n"
+        }
+        return out
+    }
+
+    private func excerpt(for span: SourceSpan, label: String?) -> String {
+        guard let file = sources.file(of: span) else {
+            return "  --> <built-in>\n"
+        }
+        let start = file.location(of: span.start)
+        let end = file.location(of: span.end)
+        var out = "  --> \(file.path):\(start.line):\(start.column)\n"
+        let lineNumber = String(start.line)
+        let gutter = String(repeating: " ", count: lineNumber.count)
+        let scalars = Array(file.lineText(start.line).unicodeScalars)
+        let caretStart = start.column - 1
+        let caretLength = max(1, end.line == start.line ? end.column - start.column : scalars.count - caretStart)
+        // Window the line so the caret is visible and the excerpt is bounded.
+        var windowStart = 0
+        if scalars.count > maximumExcerptWidth {
+            windowStart = max(0, min(caretStart - maximumExcerptWidth / 3, scalars.count - maximumExcerptWidth))
+        }
+        let windowEnd = min(scalars.count, windowStart + maximumExcerptWidth)
+        var shown = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map(printable)))
+        if windowStart > 0 { shown = "…" + shown }
+        if windowEnd < scalars.count { shown += "…" }
+        let caretColumn = caretStart - windowStart + (windowStart > 0 ? 1 : 0)
+        let visibleCaretLength = max(1, min(caretLength, maximumExcerptWidth - max(0, caretStart - windowStart)))
+        out += "\(gutter) |\n"
+        out += "\(lineNumber) | \(shown)\n"
+        var caretLine = "\(gutter) | " + String(repeating: " ", count: max(0, caretColumn))
+        caretLine += paint(String(repeating: "^", count: visibleCaretLength), "31;1")
+        if let label { caretLine += " " + label }
+        out += caretLine + "\n"
+        return out
+    }
+
+    /// Control characters (a NUL, a tab) would shift or break the caret line; show them as one
+    /// visible symbol each.
+    private func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x20 || scalar.value == 0x7F { return "·" }
+        return scalar
+    }
+
+    private func paint(_ text: String, _ sgr: String) -> String {
+        useColor ? "\u{1B}[\(sgr)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// The machine-readable form of a diagnostic, for `--format json` (editors and CI).
+public struct DiagnosticRecord: Codable, Sendable, Equatable {
+    public var code: String
+    public var severity: String
+    public var title: String
+    public var message: String
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    public var endLine: Int?
+    public var endColumn: Int?
+    public var label: String?
+    public var help: String?
+    public var notes: [String]
+
+    public init(_ diagnostic: Diagnostic, sources: SourceSet) {
+        code = diagnostic.code.rawValue
+        severity = diagnostic.severity.rawValue
+        title = diagnostic.code.title
+        message = diagnostic.message
+        label = diagnostic.label
+        help = diagnostic.help
+        notes = diagnostic.notes.map { note in
+            if let span = note.span, !span.isNone { return "\(note.message) (\(sources.position(of: span)))" }
+            return note.message
+        }
+        if let file = sources.file(of: diagnostic.span) {
+            let start = file.location(of: diagnostic.span.start)
+            let end = file.location(of: diagnostic.span.end)
+            self.file = file.path
+            line = start.line
+            column = start.column
+            endLine = end.line
+            endColumn = end.column
+        }
+    }
+}

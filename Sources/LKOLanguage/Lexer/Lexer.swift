@@ -1,0 +1,199 @@
+/// Splits one file into tokens, keeping comments as trivia and reporting every unreadable piece
+/// of text without stopping.
+///
+/// The lexer works on UTF-8 bytes in a single forward pass, so its cost is linear in the file
+/// size whatever the file holds (a NUL, invalid UTF-8, a 10 MB line).
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let fileIndex: Int
+    private var position = 0
+    private var diagnostics: [Diagnostic] = []
+
+    public init(file: SourceFile, fileIndex: Int) {
+        self.bytes = file.utf8
+        self.fileIndex = fileIndex
+    }
+
+    /// All tokens, ending with exactly one `.endOfFile`, and what was wrong along the way.
+    public static func tokenize(_ file: SourceFile, fileIndex: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file, fileIndex: fileIndex)
+        var tokens = lexer.run()
+        if let offset = file.invalidUTF8Offset {
+            lexer.diagnostics.insert(Diagnostic(
+                .invalidUTF8, "the file is not valid UTF-8",
+                at: SourceSpan(file: fileIndex, start: offset, end: offset + 1),
+                label: "invalid byte sequence here",
+                help: "save the file as UTF-8 (the policy language expects UTF-8 text)"
+            ), at: 0)
+        }
+        if tokens.last?.kind != .endOfFile {
+            tokens.append(Token(kind: .endOfFile, text: "", span: SourceSpan(file: fileIndex, start: file.utf8.count, end: file.utf8.count), leadingComments: [], trailingComment: nil, blankLineBefore: false, startsLine: true))
+        }
+        return (tokens, lexer.diagnostics)
+    }
+
+    private mutating func run() -> [Token] {
+        var tokens: [Token] = []
+        var pendingComments: [Comment] = []
+        // Line breaks since the last token or comment; two or more make a blank line.
+        var lineBreaks = 0
+        var blankLine = false
+        while true {
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\n") {
+                    lineBreaks += 1
+                    if lineBreaks >= 2 { blankLine = true }
+                    position += 1
+                } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                    position += 1
+                } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "/")) {
+                    let start = position + (byte == UInt8(ascii: "#") ? 1 : 2)
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    var textEnd = end
+                    if textEnd > start, bytes[textEnd - 1] == UInt8(ascii: "\r") { textEnd -= 1 }
+                    let text = String(decoding: bytes[start..<textEnd], as: UTF8.self)
+                    if lineBreaks == 0, !tokens.isEmpty, pendingComments.isEmpty, tokens[tokens.count - 1].trailingComment == nil {
+                        tokens[tokens.count - 1].trailingComment = Comment(text: text, blankLineBefore: false)
+                    } else {
+                        pendingComments.append(Comment(text: text, blankLineBefore: blankLine && !tokens.isEmpty || blankLine && !pendingComments.isEmpty))
+                    }
+                    blankLine = false
+                    lineBreaks = 0
+                    position = end
+                } else {
+                    break
+                }
+            }
+            let startsLine = lineBreaks > 0 || tokens.isEmpty
+            let blankBefore = blankLine && (!tokens.isEmpty || !pendingComments.isEmpty)
+            guard position < bytes.count else {
+                tokens.append(Token(kind: .endOfFile, text: "", span: span(position, position), leadingComments: pendingComments, trailingComment: nil, blankLineBefore: blankBefore, startsLine: true))
+                return tokens
+            }
+            var token = nextToken()
+            token.leadingComments = pendingComments
+            token.blankLineBefore = blankBefore
+            token.startsLine = startsLine
+            pendingComments = []
+            lineBreaks = 0
+            blankLine = false
+            tokens.append(token)
+        }
+    }
+
+    private func peek(_ ahead: Int) -> UInt8? {
+        position + ahead < bytes.count ? bytes[position + ahead] : nil
+    }
+
+    private func span(_ start: Int, _ end: Int) -> SourceSpan {
+        SourceSpan(file: fileIndex, start: start, end: end)
+    }
+
+    private func make(_ kind: TokenKind, _ text: String, from start: Int) -> Token {
+        Token(kind: kind, text: text, span: span(start, position), leadingComments: [], trailingComment: nil, blankLineBefore: false, startsLine: false)
+    }
+
+    private static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == UInt8(ascii: "_")
+    }
+
+    private static func isIdentifierContinue(_ byte: UInt8) -> Bool {
+        isIdentifierStart(byte) || isDigit(byte) || byte == UInt8(ascii: "-")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private mutating func nextToken() -> Token {
+        let start = position
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "{"): position += 1; return make(.leftBrace, "{", from: start)
+        case UInt8(ascii: "}"): position += 1; return make(.rightBrace, "}", from: start)
+        case UInt8(ascii: ","): position += 1; return make(.comma, ",", from: start)
+        case UInt8(ascii: "."): position += 1; return make(.dot, ".", from: start)
+        case UInt8(ascii: "\""): return lexString()
+        default: break
+        }
+        if Lexer.isIdentifierStart(byte) {
+            while position < bytes.count, Lexer.isIdentifierContinue(bytes[position]) { position += 1 }
+            // A trailing `-` belongs to no identifier a person would write; keep it out so
+            // `a-` reports the dash instead of inventing a name.
+            while position - 1 > start, bytes[position - 1] == UInt8(ascii: "-") { position -= 1 }
+            return make(.identifier, String(decoding: bytes[start..<position], as: UTF8.self), from: start)
+        }
+        if Lexer.isDigit(byte) {
+            return lexNumberOrDate()
+        }
+        // Anything else: skip one whole UTF-8 sequence (or one byte) and report it.
+        position += 1
+        while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let shown = byte == 0 ? "NUL byte" : (byte < 0x20 ? "control character U+\(String(byte, radix: 16, uppercase: true))" : "`\(text)`")
+        var help = "names use ASCII letters, digits, `_` and `-`; Russian text goes in double quotes"
+        if text == "\u{201C}" || text == "\u{201D}" || text == "«" || text == "»" {
+            help = "use straight double quotes `\"` around titles"
+        } else if byte == UInt8(ascii: ";") {
+            help = "statements need no `;` — remove it"
+        }
+        diagnostics.append(Diagnostic(.unexpectedCharacter, "unexpected \(shown)", at: span(start, position), label: "not part of the policy language", help: help))
+        return make(.invalid, text, from: start)
+    }
+
+    private mutating func lexString() -> Token {
+        let start = position
+        position += 1
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return make(.string, String(decoding: value, as: UTF8.self), from: start)
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                let escaped = bytes[position + 1]
+                switch escaped {
+                case UInt8(ascii: "\""): value.append(escaped)
+                case UInt8(ascii: "\\"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                default:
+                    diagnostics.append(Diagnostic(.unexpectedCharacter, "unknown escape `\\\(String(decoding: [escaped], as: UTF8.self))` in a string", at: span(position, position + 2), label: "unknown escape", help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"))
+                    value.append(escaped)
+                }
+                position += 2
+                continue
+            }
+            value.append(byte)
+            position += 1
+        }
+        diagnostics.append(Diagnostic(.unterminatedString, "string is not closed", at: span(start, position), label: "opened here", help: "add the closing `\"` on the same line"))
+        return make(.string, String(decoding: value, as: UTF8.self), from: start)
+    }
+
+    private mutating func lexNumberOrDate() -> Token {
+        let start = position
+        while position < bytes.count, Lexer.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "-") || Lexer.isIdentifierStart(bytes[position]) {
+            position += 1
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if text.utf8.allSatisfy(Lexer.isDigit) {
+            if text.utf8.count > 9 {
+                diagnostics.append(Diagnostic(.invalidNumber, "number `\(text.prefix(24))` is too large", at: span(start, position), label: "too large", help: "numbers in a policy are days or priorities; use at most 9 digits"))
+                return make(.invalid, text, from: start)
+            }
+            return make(.integer, text, from: start)
+        }
+        if text.contains("-") {
+            if DateLiteral.parts(of: text) != nil {
+                return make(.date, text, from: start)
+            }
+            diagnostics.append(Diagnostic(.invalidDate, "`\(text.prefix(40))` is not a valid date", at: span(start, position), label: "expected YYYY-MM-DD", help: "write dates as YYYY-MM-DD with a real day, e.g. 2026-03-02"))
+            return make(.invalid, text, from: start)
+        }
+        diagnostics.append(Diagnostic(.invalidNumber, "`\(text.prefix(40))` is not a number", at: span(start, position), label: "names cannot start with a digit", help: "start names with a letter or `_`"))
+        return make(.invalid, text, from: start)
+    }
+}

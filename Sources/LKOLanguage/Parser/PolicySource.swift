@@ -1,0 +1,81 @@
+import Foundation
+
+/// The parsed form of a whole policy: every file of a folder read together.
+public struct ParsedPolicy: Sendable {
+    public var sources: SourceSet
+    public var files: [PolicyFile]
+    public var diagnostics: [Diagnostic]
+
+    /// Parses every file of `sources`.
+    public init(sources: SourceSet) {
+        self.sources = sources
+        var files: [PolicyFile] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, file) in sources.files.enumerated() {
+            let (parsed, found) = Parser.parse(file, fileIndex: index)
+            files.append(parsed)
+            diagnostics += found
+        }
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    public var declarations: [Declaration] { files.flatMap(\.declarations) }
+}
+
+/// Reads policy files from disk.
+public enum PolicyLoader {
+    /// The file extension of policy files.
+    public static let fileExtension = "lko"
+    /// Files larger than this are refused before reading, so a stray dump cannot exhaust memory.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notFound(String)
+        case noPolicyFiles(String)
+        case unreadable(String, String)
+        case tooLarge(String, Int)
+
+        public var description: String {
+            switch self {
+            case .notFound(let path): "no such file or folder: \(path)"
+            case .noPolicyFiles(let path): "no `*.\(PolicyLoader.fileExtension)` files in \(path) (a policy is a folder of .\(PolicyLoader.fileExtension) files)"
+            case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+            case .tooLarge(let path, let size): "\(path) is \(size) bytes; policy files are limited to \(PolicyLoader.maximumFileSize / 1024 / 1024) MiB"
+            }
+        }
+    }
+
+    /// Loads a folder (every `*.lko` file in it and below it, sorted by path) or a single file.
+    public static func load(path: String) throws -> SourceSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError.notFound(path)
+        }
+        var paths: [String] = []
+        if isDirectory.boolValue {
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+                throw LoadError.unreadable(path, "the folder cannot be listed")
+            }
+            while let relative = enumerator.nextObject() as? String {
+                if relative.hasSuffix("." + fileExtension) { paths.append(base + "/" + relative) }
+            }
+            guard !paths.isEmpty else { throw LoadError.noPolicyFiles(path) }
+        } else {
+            paths = [path]
+        }
+        var files: [SourceFile] = []
+        for filePath in paths.sorted() {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: filePath)
+            if let size = attributes?[.size] as? Int, size > maximumFileSize {
+                throw LoadError.tooLarge(filePath, size)
+            }
+            guard let data = FileManager.default.contents(atPath: filePath) else {
+                throw LoadError.unreadable(filePath, "permission denied or not a regular file")
+            }
+            files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
+        }
+        return SourceSet(files: files)
+    }
+}
