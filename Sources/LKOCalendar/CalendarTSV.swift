@@ -29,11 +29,11 @@ enum CalendarTSV {
         var lineOfDate: [CalendarDate: Int] = [:]
         var lineOfYear: [Int: Int] = [:]
 
-        // Splitting on "\n" and trimming "\r" accepts files saved on Windows without a second pass;
-        // Character-based splitting would treat "\r\n" as one grapheme and miss it.
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // In a Swift String "\r\n" is a single Character, so splitting on "\n" alone would leave a
+        // file saved on Windows as one long line; accept both line ends.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, line) in lines.enumerated() {
             let lineNumber = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
             func fail(_ reason: CalendarDataError.Reason) -> CalendarDataError {
                 CalendarDataError(origin: origin, line: lineNumber, reason: reason)
             }
@@ -76,9 +76,8 @@ enum CalendarTSV {
             lineOfDate[date] = lineNumber
             contents.exceptions[date] = reason
         }
-        guard sawHeader else {
-            throw CalendarDataError(origin: origin, line: max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count), reason: .emptyData)
-        }
+        // Line 1 is where the header belongs (after any comments), so that is where to point.
+        guard sawHeader else { throw CalendarDataError(origin: origin, line: 1, reason: .emptyData) }
         return contents
     }
 }
