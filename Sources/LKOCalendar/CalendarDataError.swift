@@ -5,7 +5,7 @@
 public struct CalendarDataError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where the text came from (a file name or "policy"), as given to ``ProductionCalendar/init(tsv:origin:)``.
     public let origin: String
-    /// The 1-based line number in that text.
+    /// The 1-based line number in that text; 0 when the text itself could not be read.
     public let line: Int
     public let reason: Reason
 
@@ -20,6 +20,8 @@ public struct CalendarDataError: Error, Hashable, Sendable, CustomStringConverti
         case missingHeader(found: String)
         /// The text has no header line at all (it is empty or only comments).
         case emptyData
+        /// The file could not be found or read (reported on line 0).
+        case unreadable(String)
         /// A data line does not have exactly three tab-separated fields.
         case wrongFieldCount(Int)
         /// The date field is not a real day written as `YYYY-MM-DD`.
@@ -46,6 +48,8 @@ public struct CalendarDataError: Error, Hashable, Sendable, CustomStringConverti
                 "expected the header \"date\\tkind\\tsource\", found \"\(found)\""
             case .emptyData:
                 "no header line \"date\\tkind\\tsource\": the text is empty or only comments"
+            case .unreadable(let why):
+                "cannot read the calendar: \(why)"
             case .wrongFieldCount(let count):
                 "expected 3 tab-separated fields (date, kind, source), found \(count)"
             case .invalidDate(let text):

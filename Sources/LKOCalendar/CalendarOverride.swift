@@ -100,7 +100,7 @@ extension ProductionCalendar {
         _ overrides: [CalendarOverride],
         declaring years: [CalendarYearDeclaration] = []
     ) throws(CalendarOverrideError) -> ProductionCalendar {
-        var declared = declaredYearSources
+        var declared = declaredYears
         var newlyDeclared: Set<Int> = []
         for declaration in years {
             guard CalendarDate.firstDay(ofYear: declaration.year) != nil else { throw .invalidYear(declaration.year) }
@@ -109,7 +109,7 @@ extension ProductionCalendar {
             declared[declaration.year] = declaration.source
         }
 
-        var exceptions = exceptionsByDate
+        var exceptions = self.exceptions
         var seen: Set<CalendarDate> = []
         for override in overrides {
             guard covers(year: override.date.year) || newlyDeclared.contains(override.date.year)

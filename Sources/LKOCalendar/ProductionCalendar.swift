@@ -20,9 +20,9 @@ import Foundation
 /// `ProductionCalendar` is an immutable value: share it freely between tasks.
 public struct ProductionCalendar: Hashable, Sendable {
     /// Exceptions to the Mon–Fri rule, by date; consulted only to explain a day.
-    private let exceptions: [CalendarDate: DayReason]
+    let exceptions: [CalendarDate: DayReason]
     /// Years declared covered explicitly (a `year` line or a ``CalendarYearDeclaration``), with their source.
-    private let declaredYears: [Int: String]
+    let declaredYears: [Int: String]
     /// The years the calendar answers for, sorted.
     public let coveredYears: [Int]
     /// The precomputed answers to "is this day working", for every covered day.
@@ -65,12 +65,18 @@ public struct ProductionCalendar: Hashable, Sendable {
     ///
     /// - Throws: ``CalendarDataError`` if the bundled file is missing or unreadable (a broken
     ///   build, not something a user can cause).
-    public static func shipped() throws -> ProductionCalendar {
+    public static func shipped() throws(CalendarDataError) -> ProductionCalendar {
         let name = "ru-production-calendar.tsv"
         guard let url = Bundle.module.url(forResource: "ru-production-calendar", withExtension: "tsv") else {
-            throw CalendarDataError(origin: name, line: 0, reason: .emptyData)
+            throw CalendarDataError(origin: name, line: 0, reason: .unreadable("the resource is missing from the bundle"))
         }
-        return try ProductionCalendar(tsv: String(contentsOf: url, encoding: .utf8), origin: name)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CalendarDataError(origin: name, line: 0, reason: .unreadable(error.localizedDescription))
+        }
+        return try ProductionCalendar(tsv: text, origin: name)
     }
 
     /// Whether `year` has calendar data.
@@ -107,8 +113,4 @@ public struct ProductionCalendar: Hashable, Sendable {
     public func declarationSource(forYear year: Int) -> String? {
         declaredYears[year]
     }
-
-    // Internal access for `applying`, which rebuilds from the same parts.
-    var exceptionsByDate: [CalendarDate: DayReason] { exceptions }
-    var declaredYearSources: [Int: String] { declaredYears }
 }
