@@ -45,9 +45,9 @@ public struct CalendarOverride: Hashable, Sendable {
 
 /// Declares a whole year covered by the calendar, citing the decree for that year.
 ///
-/// Needed when a year's decree changes nothing beyond the Mon–Fri rule and the weekday holidays
-/// you list as overrides — or to say "we checked, this year has no exceptions". A year is never
-/// covered by default: an uncovered year makes every date in it an error.
+/// A year is never covered by default: every date in an uncovered year is an error. Declare the
+/// year when its decree arrives, in the same ``ProductionCalendar/applying(_:declaring:)`` call as
+/// the overrides that transcribe it; a declaration alone covers a year with no exceptions at all.
 public struct CalendarYearDeclaration: Hashable, Sendable {
     public let year: Int
     public let source: String
