@@ -1,0 +1,75 @@
+/// The last day of a term, with the reasoning that produced it.
+public struct Deadline: Hashable, Sendable, CustomStringConvertible {
+    /// The day the case entered moderation: day 0 of the term.
+    public let entry: CalendarDate
+    public let term: Term
+    /// Days added by an extension (0 when the term was not extended).
+    public let extraDays: Int
+    public let endRule: DeadlineEndRule
+    /// The last day the answer may be sent. Always after ``entry`` and always a working day.
+    public let date: CalendarDate
+    /// `entry + days + extraDays` for calendar-day terms; for working-day terms, the deadline itself.
+    public let nominalLastDay: CalendarDate
+    /// True when no working day lay between the entry and the nominal last day (around the New
+    /// Year holidays a 10-day term can fall entirely on days off), so the deadline was moved
+    /// *forward* to the first working day after the nominal last day, against the preceding-day rule.
+    public let swallowedByHolidays: Bool
+    /// Every day examined, in the order examined, with why it was skipped or chosen.
+    public let steps: [DeadlineStep]
+
+    /// A sentence for people when the deadline needs one (a swallowed term); nil otherwise.
+    public var note: String? {
+        guard swallowedByHolidays else { return nil }
+        return "every day from \(entry.adding(days: 1)) to \(nominalLastDay) is non-working, "
+            + "so the term was swallowed by holidays: the deadline moves forward to the first working day, \(date)"
+    }
+
+    /// For example `2025-01-09 (entry 2024-12-29 + 10 calendar days; swallowed by holidays)`.
+    public var description: String {
+        var text = "\(date) (entry \(entry) + \(term)"
+        if extraDays > 0 { text += " + \(extraDays) days extension" }
+        if swallowedByHolidays { text += "; swallowed by holidays" }
+        return text + ")"
+    }
+}
+
+/// One day looked at while finding a deadline; together they explain `lko deadline --explain`.
+public struct DeadlineStep: Hashable, Sendable, CustomStringConvertible {
+    public enum Outcome: Hashable, Sendable {
+        /// Not a working day: passed over.
+        case skipped
+        /// A working day counted towards a working-day term: the n-th of the term.
+        case counted(Int)
+        /// The deadline.
+        case chosen
+    }
+
+    /// Which way the search went when it reached this day.
+    public enum Direction: Hashable, Sendable {
+        /// Back from the nominal last day towards the entry (the preceding-working-day rule).
+        case backward
+        /// Forward: after the entry (working-day terms), from the nominal last day (next-working-day
+        /// rule), or past it when the term was swallowed by holidays.
+        case forward
+    }
+
+    public let day: DayInfo
+    public let direction: Direction
+    public let outcome: Outcome
+
+    public init(day: DayInfo, direction: Direction, outcome: Outcome) {
+        self.day = day
+        self.direction = direction
+        self.outcome = outcome
+    }
+
+    /// For example `2025-01-08 Wed: non-working, public holiday (ТК РФ ст. 112 ч. 1) — skipped`.
+    public var description: String {
+        let verdict = switch outcome {
+        case .skipped: "skipped"
+        case .counted(let ordinal): "working day \(ordinal) of the term"
+        case .chosen: "deadline"
+        }
+        return "\(day) — \(verdict)"
+    }
+}
