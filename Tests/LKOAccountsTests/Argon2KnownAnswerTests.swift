@@ -1,5 +1,5 @@
 import Testing
-@testable import LKOAccounts
+import LKOAccounts
 
 /// Vectors from the Argon2 reference implementation's `src/test.c`
 /// (github.com/P-H-C/phc-winner-argon2), Argon2id, version 0x13, password "password",

@@ -1,5 +1,5 @@
 import Testing
-@testable import LKOAccounts
+import LKOAccounts
 
 @Suite("PasswordHasher")
 struct PasswordHasherTests {

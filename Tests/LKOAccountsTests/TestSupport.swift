@@ -1,5 +1,5 @@
 import Foundation
-@testable import LKOAccounts
+import LKOAccounts
 
 /// Parameters cheap enough to hash hundreds of times in a debug test run (256 KiB, 1 pass).
 /// The OWASP settings are exercised only where their exact output format matters.

@@ -4,7 +4,7 @@
 /// the module carries its own small codec. Decoding is strict in one more way: the unused low
 /// bits of the last character must be zero, so every byte string has exactly one text form.
 /// That keeps a token or a PHC string from having several spellings that all "match".
-enum Base64NoPadding: Sendable {
+package enum Base64NoPadding: Sendable {
     /// `A–Z a–z 0–9 + /`: the alphabet the PHC string format uses for salt and hash.
     case standard
     /// `A–Z a–z 0–9 - _` (RFC 4648 §5): safe in URLs and cookies, used for session tokens.
@@ -19,7 +19,7 @@ enum Base64NoPadding: Sendable {
     }
 
     /// Encodes `bytes` without trailing `=`.
-    func encode(_ bytes: [UInt8]) -> String {
+    package func encode(_ bytes: [UInt8]) -> String {
         let alphabet = self.alphabet
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 4 + 2) / 3)
@@ -42,7 +42,7 @@ enum Base64NoPadding: Sendable {
 
     /// Decodes `text`, or returns `nil` if it is not canonical padding-free Base64 in this
     /// alphabet (foreign characters, `=` padding, an impossible length, or stray low bits).
-    func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package func decode(_ text: some StringProtocol) -> [UInt8]? {
         var lookup = [Int8](repeating: -1, count: 256)
         for (value, character) in alphabet.enumerated() {
             lookup[Int(character)] = Int8(value)

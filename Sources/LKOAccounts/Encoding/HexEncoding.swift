@@ -1,6 +1,6 @@
 extension Sequence<UInt8> {
     /// Lowercase hexadecimal, two digits per byte: the text form of digests kept in the store.
-    var lowercaseHex: String {
+    package var lowercaseHex: String {
         let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
         for byte in self {

@@ -40,15 +40,17 @@ public struct PHCString: Sendable, Hashable {
 
         guard text.hasPrefix("$") else { throw .missingLeadingDollar }
         let fields = text.dropFirst().split(separator: "$", omittingEmptySubsequences: false)
-        // algorithm, [version], parameters, salt, hash
-        guard fields.count == 4 || fields.count == 5 else {
+        // algorithm, [version], parameters, salt, hash. The version is recognised by its
+        // `v=` prefix, not by counting fields, so a missing salt is reported as a missing
+        // field rather than as a version where the parameters should be.
+        let hasVersion = fields.count > 1 && fields[1].hasPrefix("v=")
+        guard fields.count == (hasVersion ? 5 : 4) else {
             throw .wrongShape(fieldCount: fields.count)
         }
 
         guard let variant = Argon2Variant(rawValue: String(fields[0])) else {
             throw .unknownAlgorithm(String(fields[0]))
         }
-        let hasVersion = fields.count == 5
         let version = try hasVersion ? PHCString.parseVersion(fields[1]) : PHCString.legacyVersion
         let costs = try PHCString.parseCosts(fields[hasVersion ? 2 : 1])
 
