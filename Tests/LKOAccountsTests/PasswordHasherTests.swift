@@ -102,3 +102,18 @@ struct PasswordHasherTests {
         #expect(malformed.description == "The salt of the stored password hash is 3 bytes; Argon2 needs at least 8.")
     }
 }
+
+@Suite("PasswordHasher timing decoy")
+struct TimingDecoyTests {
+    @Test("simulated verification runs the same Argon2 work as a real one")
+    func decoyCostsLikeVerify() throws {
+        // Compared in a single process under the same load; a decoy that did no work would
+        // take microseconds, a real check with 4 MiB and 3 passes takes milliseconds.
+        let hasher = PasswordHasher(parameters: Argon2Parameters(memoryKiB: 4_096, iterations: 3))
+        let encoded = try hasher.hash(password: "real password")
+        let clock = ContinuousClock()
+        let verify = try (0..<5).map { _ in try clock.measure { _ = try hasher.verify(password: "guess", encoded: encoded) } }.min()!
+        let decoy = (0..<5).map { _ in clock.measure { hasher.simulateVerification(password: "guess") } }.min()!
+        #expect(decoy > verify / 4)
+    }
+}

@@ -10,12 +10,36 @@ package enum Base64NoPadding: Sendable {
     /// `A–Z a–z 0–9 - _` (RFC 4648 §5): safe in URLs and cookies, used for session tokens.
     case url
 
+    private static let commonCharacters = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8
+    )
+    private static let standardAlphabet = commonCharacters + Array("+/".utf8)
+    private static let urlAlphabet = commonCharacters + Array("-_".utf8)
+    private static let standardValues = values(of: standardAlphabet)
+    private static let urlValues = values(of: urlAlphabet)
+
+    /// The 64 characters, in value order.
     private var alphabet: [UInt8] {
-        let common = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
         switch self {
-        case .standard: return common + Array("+/".utf8)
-        case .url: return common + Array("-_".utf8)
+        case .standard: Base64NoPadding.standardAlphabet
+        case .url: Base64NoPadding.urlAlphabet
         }
+    }
+
+    /// For each byte, its 6-bit value, or -1 if it is not in the alphabet.
+    private var characterValues: [Int8] {
+        switch self {
+        case .standard: Base64NoPadding.standardValues
+        case .url: Base64NoPadding.urlValues
+        }
+    }
+
+    private static func values(of alphabet: [UInt8]) -> [Int8] {
+        var values = [Int8](repeating: -1, count: 256)
+        for (value, character) in alphabet.enumerated() {
+            values[Int(character)] = Int8(value)
+        }
+        return values
     }
 
     /// Encodes `bytes` without trailing `=`.
@@ -43,10 +67,7 @@ package enum Base64NoPadding: Sendable {
     /// Decodes `text`, or returns `nil` if it is not canonical padding-free Base64 in this
     /// alphabet (foreign characters, `=` padding, an impossible length, or stray low bits).
     package func decode(_ text: some StringProtocol) -> [UInt8]? {
-        var lookup = [Int8](repeating: -1, count: 256)
-        for (value, character) in alphabet.enumerated() {
-            lookup[Int(character)] = Int8(value)
-        }
+        let lookup = characterValues
         let characters = Array(text.utf8)
         // One leftover character would carry only 6 bits: less than a byte, so never valid.
         guard characters.count % 4 != 1 else { return nil }

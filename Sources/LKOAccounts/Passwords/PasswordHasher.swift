@@ -105,6 +105,15 @@ public struct PasswordHasher: Sendable {
         }
     }
 
+    /// Spends as long as ``verify(password:encoded:)`` would, and checks nothing.
+    ///
+    /// Call it when the login does not exist: otherwise "unknown login" answers in microseconds
+    /// and "wrong password" in milliseconds, and the difference tells an attacker which logins
+    /// exist. A hash with ``parameters`` costs the same as verifying a hash stored with them.
+    public func simulateVerification(password: String) {
+        _ = try? hash(password: password)
+    }
+
     /// Whether a stored hash should be replaced by a fresh one at the next successful login:
     /// it is not argon2id, predates Argon2 version 19, is weaker than ``parameters`` (see
     /// ``Argon2Parameters/isWeaker(than:)``), or cannot be parsed at all.

@@ -45,8 +45,8 @@ public struct PasswordRules: Sendable, Hashable {
         violations(of: password, login: login).isEmpty
     }
 
-    /// The same normalisation the hasher applies, then lower case, so that "ИВАНОВ", "Иванов"
-    /// and a fullwidth "ｉｖａｎｏｖ" all count as containing the login "ivanov"'s equivalents.
+    /// The hasher's normalisation (NFKC), then lower case: the login "ivanov" is found in
+    /// "IVANOV", "Ivanov" and the fullwidth "ｉｖａｎｏｖ" alike, "петрова" in "ПЕТРОВА".
     private static func folded(_ text: String) -> String {
         text.precomposedStringWithCompatibilityMapping.lowercased()
     }
