@@ -1,1 +1,3 @@
 import LKOCLI
+
+LKOMain.run()

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import LKOCalendar
+import LKOCompiler
+import LKOLanguage
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain whether a login may do an action on a case, and why.",
+        discussion: """
+        Prints ALLOW with the grant (file:line), the role rule and the scope that matched, or \
+        DENY with the closest grant and the exact missing piece: no grant on this subcategory, \
+        grant expired, role lacks the action, or case not assigned to you.
+
+          lko explain roads_specialist draft --subcategory roads.potholes --assignee roads_specialist
+          lko explain deputy_housing approve --subcategory housing.roof --at 2026-03-02
+
+        Exit status: 0 allowed, 3 denied, 1 the policy has errors or a name is unknown, 2 wrong usage.
+        """
+    )
+
+    @Argument(help: "The login asking.")
+    var login: String
+
+    @Argument(help: ArgumentHelp("The action: \(Action.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "action"))
+    var action: Action
+
+    @Option(help: ArgumentHelp("The case's subcategory (`roads.potholes`) or fact (`roads.potholes.carriageway`).", valueName: "path"))
+    var subcategory: String?
+
+    @Option(help: ArgumentHelp("The case's category, when the request names only a category.", valueName: "id"))
+    var category: String?
+
+    @Option(help: ArgumentHelp("The login the case is assigned to (omit for an unassigned case).", valueName: "login"))
+    var assignee: String?
+
+    @Option(help: ArgumentHelp("The date of the decision (default: today).", valueName: "date"))
+    var at: CalendarDate?
+
+    @Option(help: ArgumentHelp("The policy folder.", valueName: "dir"))
+    var policy: String = "Policies"
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let (_, compiled) = try PolicyLoading(path: policy, lint: false).compileOrFail()
+        var node: Int?
+        if subcategory != nil || category != nil {
+            guard let found = compiled.nodeIndex(category: category, subcategory: subcategory) else {
+                let paths = compiled.tables.nodes.map(\.path)
+                let asked = subcategory ?? category ?? ""
+                let hint = Suggestions.closest(to: asked, in: paths).map { " (did you mean `\($0)`?)" } ?? ""
+                throw CommandFailure(message: "unknown category node `\(asked)`\(hint); give a path such as `roads.potholes`")
+            }
+            node = found
+        }
+        let date = at ?? Today.date(in: compiled.tables.organization.timeZone)
+        let explanation = compiled.explain(login: login, action: action, node: node, assignee: assignee, on: date)
+        if format == .json {
+            try Terminal.json(ExplainJSON(explanation))
+        } else {
+            Terminal.out(explanation.lines.joined(separator: "\n"))
+            if !compiled.hasLogin(login) { Terminal.warning("`\(login)` appears in no grant of this policy") }
+        }
+        if !explanation.allowed { throw ExitCode.denied }
+    }
+}
+
+struct ExplainJSON: Encodable {
+    var decision: String
+    var login: String
+    var action: String
+    var date: String
+    var grant: Int?
+    var grantPosition: String?
+    var role: String?
+    var rulePosition: String?
+    var scope: String?
+    var reason: String?
+    var message: String?
+
+    init(_ explanation: DecisionExplanation) {
+        decision = explanation.allowed ? "allow" : "deny"
+        login = explanation.login
+        action = explanation.action.rawValue
+        date = explanation.date.description
+        grant = explanation.match?.grant ?? explanation.denial?.grant
+        grantPosition = explanation.match?.grantPosition
+        role = explanation.match?.role
+        rulePosition = explanation.match?.rulePosition
+        scope = explanation.match?.scope.rawValue
+        reason = explanation.denial?.reason.code
+        message = explanation.denial?.message
+    }
+}

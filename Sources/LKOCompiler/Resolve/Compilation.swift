@@ -1,0 +1,83 @@
+import LKOLanguage
+import LKOCalendar
+
+/// Everything one compiler run produces: the tables (when there were no errors), every
+/// diagnostic, and the source spans the lint pass and `lko explain` point at.
+public struct Compilation: Sendable {
+    public var sources: SourceSet
+    public var diagnostics: [Diagnostic]
+    /// Nil when the policy has errors.
+    public var policy: CompiledPolicy?
+    public var tests: [ResolvedTest]
+    public var spans: SpanIndex
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Where each compiled thing was declared, for messages that point at source.
+public struct SpanIndex: Sendable {
+    public var organization: SourceSpan = .none
+    public var roles: [String: SourceSpan] = [:]
+    /// role id + action → the `allow` line that grants it.
+    public var roleActions: [String: SourceSpan] = [:]
+    public var nodes: [String: SourceSpan] = [:]
+    public var accelerated: [String: SourceSpan] = [:]
+    /// By grant index (after canonical sorting).
+    public var grants: [SourceSpan] = []
+    public var autoRules: [String: SourceSpan] = [:]
+    public var fastTracks: [String: SourceSpan] = [:]
+
+    public static func roleActionKey(_ role: String, _ action: Action, _ scope: Scope) -> String {
+        "\(role)\u{1F}\(action.rawValue)\u{1F}\(scope.rawValue)"
+    }
+}
+
+/// Options that change what the compiler reports, not what it builds.
+public struct CompileOptions: Sendable {
+    /// The date lint measures "already expired" against (the user's today, or `--at`).
+    public var lintDate: CalendarDate?
+    /// Run the lint pass (warnings).
+    public var lint: Bool
+
+    public init(lintDate: CalendarDate? = nil, lint: Bool = true) {
+        self.lintDate = lintDate
+        self.lint = lint
+    }
+}
+
+/// The compiler's front door: source text in, tables and diagnostics out.
+public enum PolicyCompiler {
+    /// Parses, resolves, validates and (optionally) lints a set of files.
+    public static func compile(_ sources: SourceSet, options: CompileOptions = CompileOptions()) -> Compilation {
+        compile(ParsedPolicy(sources: sources), options: options)
+    }
+
+    public static func compile(_ parsed: ParsedPolicy, options: CompileOptions = CompileOptions()) -> Compilation {
+        var resolver = Resolver(parsed: parsed)
+        let resolved = resolver.resolve()
+        var diagnostics = parsed.diagnostics + resolver.diagnostics
+        var policy: CompiledPolicy?
+        if !diagnostics.hasErrors, let tables = resolved {
+            do {
+                let compiled = try CompiledPolicy(tables: tables)
+                let routingErrors = RoutingValidator(policy: compiled, spans: resolver.spans).run()
+                diagnostics += routingErrors
+                policy = routingErrors.hasErrors ? nil : compiled
+                if options.lint, policy != nil {
+                    diagnostics += Linter(policy: compiled, spans: resolver.spans, lintDate: options.lintDate).run()
+                }
+            } catch {
+                // The resolver validates everything the index builder relies on; reaching this is
+                // a compiler bug, reported as a diagnostic rather than a crash.
+                diagnostics.append(Diagnostic(.emptyPolicy, "internal error while indexing the policy: \(error)", at: .none, help: "please report this with the policy that caused it"))
+            }
+        }
+        return Compilation(
+            sources: parsed.sources,
+            diagnostics: diagnostics.sortedBySource(),
+            policy: policy,
+            tests: resolver.tests,
+            spans: resolver.spans
+        )
+    }
+}

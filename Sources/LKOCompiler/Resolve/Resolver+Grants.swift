@@ -1,0 +1,71 @@
+import LKOLanguage
+import LKOCalendar
+
+extension Resolver {
+    mutating func resolveGrants(_ declarations: [Declaration]) {
+        var resolved: [(row: GrantRow, span: SourceSpan)] = []
+        for case .grant(let grant) in declarations {
+            let roleRow = role(grant.role)
+            var paths: [String] = []
+            var pathsOK = true
+            for path in grant.nodes {
+                if let index = resolvePath(path) { paths.append(tree.rows[index].path) } else { pathsOK = false }
+            }
+            if let from = grant.from, let until = grant.until, until.description < from.description {
+                report(Diagnostic(.invalidValidity, "the grant ends (\(until)) before it starts (\(from))", at: until.span, label: "before `from`", help: "swap the dates or correct `until`"))
+                continue
+            }
+            guard roleRow != nil, pathsOK else { continue }
+            let row = GrantRow(index: 0, login: grant.login.name, role: grant.role.name, nodes: Array(Set(paths)).sorted(), from: grant.from?.description, until: grant.until?.description, position: position(grant.span))
+            resolved.append((row, grant.span))
+        }
+        // Canonical order: by content, so declaration order never changes a grant's index.
+        resolved.sort { lhs, rhs in
+            let l = lhs.row, r = rhs.row
+            return (l.login, l.role, l.nodes.joined(separator: ","), l.from ?? "", l.until ?? "", l.position)
+                < (r.login, r.role, r.nodes.joined(separator: ","), r.from ?? "", r.until ?? "", r.position)
+        }
+        grants = resolved.enumerated().map { index, entry in
+            var row = entry.row
+            row.index = index
+            return row
+        }
+        spans.grants = resolved.map(\.span)
+    }
+
+    mutating func resolveCalendar(_ declarations: [Declaration]) {
+        var seenDates: [String: SourceSpan] = [:]
+        var seenYears: [Int: SourceSpan] = [:]
+        for case .calendar(let calendar) in declarations {
+            for entry in calendar.entries {
+                switch entry.kind {
+                case .year(let year):
+                    guard (2000...2100).contains(year.value) else {
+                        report(Diagnostic(.invalidCalendarEntry, "year \(year.value) is out of range", at: year.span, label: "not 2000…2100", help: "declare the year the new decree covers, e.g. `year 2028 \"ПП РФ от … № …\"`"))
+                        continue
+                    }
+                    if let first = seenYears[year.value] {
+                        report(Diagnostic(.invalidCalendarEntry, "year \(year.value) is declared twice", at: year.span, label: "second declaration", help: "keep one", notes: [.init("first declared here", at: first)]))
+                        continue
+                    }
+                    seenYears[year.value] = year.span
+                    calendarYears.append(CalendarYearRow(year: year.value, source: entry.source.value, position: position(entry.span)))
+                case .dayOff(let date), .workday(let date):
+                    let isWorkday: Bool
+                    if case .workday = entry.kind { isWorkday = true } else { isWorkday = false }
+                    if let first = seenDates[date.description] {
+                        report(Diagnostic(.invalidCalendarEntry, "\(date) is listed twice in the calendar", at: date.span, label: "second entry", help: "keep one entry per day", notes: [.init("first listed here", at: first)]))
+                        continue
+                    }
+                    seenDates[date.description] = date.span
+                    if entry.source.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                        report(Diagnostic(.invalidCalendarEntry, "the calendar entry for \(date) names no legal source", at: entry.source.span, label: "empty source", help: "name the decree, e.g. \"ПП РФ от 17.09.2026 № 1187\""))
+                    }
+                    calendarRows.append(CalendarRow(date: date.description, kind: isWorkday ? "workday" : "day_off", source: entry.source.value, position: position(entry.span)))
+                }
+            }
+        }
+        calendarRows.sort { $0.date < $1.date }
+        calendarYears.sort { $0.year < $1.year }
+    }
+}

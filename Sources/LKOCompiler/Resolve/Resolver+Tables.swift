@@ -1,0 +1,40 @@
+import Foundation
+import LKOLanguage
+
+extension Resolver {
+    func buildTables(organization: OrganizationRow) -> PolicyTables {
+        let roleRows = roles.values.sorted { $0.id < $1.id }
+        let roleActions = roleActionRows.sorted {
+            ($0.role, Action(name: $0.action)!, $0.scope) < ($1.role, Action(name: $1.action)!, $1.scope)
+        }
+        var actionsByRole: [String: [RoleActionRow]] = [:]
+        for row in roleActions { actionsByRole[row.role, default: []].append(row) }
+        var permissions: [PermissionRow] = []
+        for grant in grants {
+            for rule in actionsByRole[grant.role] ?? [] {
+                permissions.append(PermissionRow(login: grant.login, action: rule.action, scope: rule.scope, nodes: grant.nodes, from: grant.from, until: grant.until, grant: grant.index, role: grant.role))
+            }
+        }
+        permissions.sort { ($0.login, Action(name: $0.action)!, $0.scope, $0.grant) < ($1.login, Action(name: $1.action)!, $1.scope, $1.grant) }
+        let sourceRows = sources.files.map { SourceRow(path: $0.path, sha256: PolicyVersion.sha256Hex($0.utf8)) }
+        var tables = PolicyTables(
+            organization: organization,
+            actions: Action.allCases.map { ActionRow(action: $0.rawValue, administrative: $0.isAdministrative) },
+            roles: roleRows,
+            roleActions: roleActions,
+            nodes: tree.rows,
+            logins: Array(Set(grants.map(\.login))).sorted(),
+            grants: grants,
+            permissions: permissions,
+            autoRules: autoRules,
+            fastTracks: fastTracks,
+            routes: [],
+            calendar: calendarRows,
+            calendarYears: calendarYears,
+            sources: sourceRows
+        )
+        tables.routes = RoutingIndex.routeRows(tables)
+        tables.version = PolicyVersion.compute(tables)
+        return tables
+    }
+}

@@ -1,0 +1,153 @@
+import LKOLanguage
+
+/// Builds the category → subcategory → fact tree in canonical (sorted, depth-first) order.
+struct TreeBuilder {
+    final class Node {
+        let declaration: NodeDeclaration
+        let path: String
+        var children: [Node] = []
+        var ownTerm: [Regime: TermValue] = [:]
+        var generalTerm: TermValue?
+        var accelerated = false
+        var acceleratedSpan: SourceSpan?
+        var termSpan: SourceSpan?
+
+        init(declaration: NodeDeclaration, path: String) {
+            self.declaration = declaration
+            self.path = path
+        }
+    }
+
+    var roots: [Node] = []
+    /// Path → row index, filled by `flatten`.
+    var indexByPath: [String: Int] = [:]
+    var rows: [NodeRow] = []
+    var childNames: [String: [String]] = [:]
+}
+
+extension Resolver {
+    mutating func resolveTree(_ declarations: [Declaration]) {
+        var rootsByID: [String: TreeBuilder.Node] = [:]
+        for case .category(let declaration) in declarations {
+            if let first = rootsByID[declaration.id.name] {
+                report(Diagnostic(.duplicateName, "category `\(declaration.id.name)` is declared twice", at: declaration.id.span, label: "second declaration", help: "merge the two blocks or rename one", notes: [.init("first declared here", at: first.declaration.id.span)]))
+                continue
+            }
+            let node = buildNode(declaration, parentPath: nil)
+            rootsByID[declaration.id.name] = node
+        }
+        tree.roots = rootsByID.values.sorted { $0.path < $1.path }
+        guard let organization else { return }
+        let defaults: [Regime: TermValue] = [.appeal: organization.appealTerm, .message: organization.messageTerm]
+        for root in tree.roots {
+            flatten(root, parent: nil, inherited: defaults, inheritedAccelerated: false, inheritedFrom: "the organization's default")
+        }
+    }
+
+    private mutating func buildNode(_ declaration: NodeDeclaration, parentPath: String?) -> TreeBuilder.Node {
+        let path = parentPath.map { "\($0).\(declaration.id.name)" } ?? declaration.id.name
+        let node = TreeBuilder.Node(declaration: declaration, path: path)
+        spans.nodes[path] = declaration.id.span
+        var childrenByID: [String: TreeBuilder.Node] = [:]
+        for item in declaration.items {
+            switch item.kind {
+            case .term(let regimeName, let term):
+                var regime: Regime?
+                if let regimeName {
+                    guard let resolved = self.regime(regimeName) else { continue }
+                    regime = resolved
+                }
+                guard let value = checkedTerm(term, accelerated: false) else { continue }
+                if let regime {
+                    if node.ownTerm[regime] != nil {
+                        report(Diagnostic(.duplicateName, "`term \(regime.rawValue)` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
+                    }
+                    node.ownTerm[regime] = value
+                } else {
+                    if node.generalTerm != nil {
+                        report(Diagnostic(.duplicateName, "`term` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
+                    }
+                    node.generalTerm = value
+                }
+                node.termSpan = node.termSpan ?? term.span
+            case .accelerated:
+                node.accelerated = true
+                node.acceleratedSpan = item.span
+                spans.accelerated[path] = item.span
+            case .child(let child):
+                if let first = childrenByID[child.id.name] {
+                    report(Diagnostic(.duplicateName, "`\(path).\(child.id.name)` is declared twice", at: child.id.span, label: "second declaration", help: "ids must be unique among the children of `\(path)`", notes: [.init("first declared here", at: first.declaration.id.span)]))
+                    continue
+                }
+                childrenByID[child.id.name] = buildNode(child, parentPath: path)
+            }
+        }
+        node.children = childrenByID.values.sorted { $0.path < $1.path }
+        tree.childNames[path] = node.children.map(\.declaration.id.name)
+        return node
+    }
+
+    /// Appends the node and its subtree in depth-first order, resolving inherited terms and the
+    /// accelerated flag, and checks the 10-day bound where acceleration applies.
+    private mutating func flatten(_ node: TreeBuilder.Node, parent: Int?, inherited: [Regime: TermValue], inheritedAccelerated: Bool, inheritedFrom: String) {
+        let index = tree.rows.count
+        var effective = inherited
+        for regime in Regime.allCases {
+            if let own = node.ownTerm[regime] ?? node.generalTerm { effective[regime] = own }
+        }
+        let accelerated = node.accelerated || inheritedAccelerated
+        if accelerated {
+            for regime in Regime.allCases {
+                guard let term = effective[regime] else { continue }
+                let isOwn = node.ownTerm[regime] != nil || node.generalTerm != nil
+                // Report once: where the offending term is written, or where acceleration starts.
+                guard isOwn || node.accelerated else { continue }
+                if term.unit == .working || term.days > Resolver.maximumAcceleratedDays {
+                    let at = isOwn ? (node.termSpan ?? node.declaration.id.span) : (node.acceleratedSpan ?? node.declaration.id.span)
+                    let origin = isOwn ? "" : " (inherited from \(inheritedFrom))"
+                    report(Diagnostic(.acceleratedTermTooLong, "`\(node.path)` is accelerated but its \(regime == .appeal ? "appeal" : "message") term is \(term)\(origin)", at: at, label: "over 10 calendar days", help: "accelerated cases are answered within at most 10 calendar days (order item 10): add `term 10 calendar days` or less to `\(node.path)`"))
+                    break
+                }
+            }
+        }
+        tree.indexByPath[node.path] = index
+        tree.rows.append(NodeRow(
+            index: index, path: node.path, level: node.declaration.level.rawValue, title: node.declaration.title.value,
+            parent: parent, subtreeEnd: index + 1,
+            ownAppealTerm: node.ownTerm[.appeal] ?? node.generalTerm, ownMessageTerm: node.ownTerm[.message] ?? node.generalTerm,
+            appealTerm: effective[.appeal]!, messageTerm: effective[.message]!,
+            accelerated: accelerated, position: position(node.declaration.span)
+        ))
+        let from = (node.generalTerm != nil || !node.ownTerm.isEmpty) ? "`\(node.path)`" : inheritedFrom
+        for child in node.children {
+            flatten(child, parent: index, inherited: effective, inheritedAccelerated: accelerated, inheritedFrom: from)
+        }
+        tree.rows[index].subtreeEnd = tree.rows.count
+    }
+
+    /// Resolves a written path to a node index, with "did you mean" on a miss.
+    mutating func resolvePath(_ path: NodePath, expectedLevel: NodeDeclaration.Level? = nil) -> Int? {
+        let text = path.description
+        if let index = tree.indexByPath[text] {
+            if let expectedLevel, tree.rows[index].level != expectedLevel.rawValue {
+                report(Diagnostic(.wrongNodeLevel, "`\(text)` is a \(tree.rows[index].level), not a \(expectedLevel.rawValue)", at: path.span, label: "a \(tree.rows[index].level)", help: "use `when \(tree.rows[index].level) \(text)`, or name a \(expectedLevel.rawValue) (\(["category": "`category`", "subcategory": "`category.subcategory`", "fact": "`category.subcategory.fact`"][expectedLevel.rawValue]!))"))
+                return nil
+            }
+            return index
+        }
+        // Find the deepest existing prefix to make the message precise.
+        var prefix: [String] = []
+        for segment in path.segments {
+            let candidate = (prefix + [segment.name]).joined(separator: ".")
+            if tree.indexByPath[candidate] == nil {
+                let siblings = prefix.isEmpty ? tree.roots.map(\.declaration.id.name) : (tree.childNames[prefix.joined(separator: ".")] ?? [])
+                let parentText = prefix.isEmpty ? "" : " in `\(prefix.joined(separator: "."))`"
+                let kind = ["category", "subcategory", "fact"][min(prefix.count, 2)]
+                report(Diagnostic(.unknownNode, "unknown \(kind) `\(segment.name)`\(parentText)", at: segment.span, label: "not declared", help: Suggestions.help(for: segment.name, in: siblings, kind: kind)))
+                return nil
+            }
+            prefix.append(segment.name)
+        }
+        return nil
+    }
+}
