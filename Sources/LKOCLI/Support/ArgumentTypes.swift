@@ -3,15 +3,13 @@ import Foundation
 import LKOCalendar
 import LKOCompiler
 
-extension CalendarDate: @retroactive ExpressibleByArgument {
+extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(iso: argument)
     }
-
-    public static var defaultValueDescription: String { "YYYY-MM-DD" }
 }
 
-extension Action: @retroactive ExpressibleByArgument {
+extension Action: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(name: argument)
     }
@@ -19,8 +17,8 @@ extension Action: @retroactive ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-extension Regime: @retroactive ExpressibleByArgument {}
-extension Channel: @retroactive ExpressibleByArgument {}
+extension Regime: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Writing to the terminal: stdout for results, stderr for diagnostics and progress.

@@ -33,29 +33,31 @@ public struct DiagnosticRenderer: Sendable {
         let severityText = diagnostic.severity.rawValue
         out += paint("\(severityText)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "31;1" : "33;1")
         out += paint(": \(diagnostic.message)", "1") + "\n"
-        out += excerpt(for: diagnostic.span, label: diagnostic.label)
+        // The gutter is as wide as the line number, so every `|` and `=` lines up.
+        let lineNumber = sources.file(of: diagnostic.span).map { String($0.location(of: diagnostic.span.start).line) } ?? ""
+        let gutter = String(repeating: " ", count: lineNumber.count)
+        out += excerpt(for: diagnostic.span, label: diagnostic.label, gutter: gutter)
         for note in diagnostic.notes {
             if let span = note.span, !span.isNone {
-                out += "   = note: \(note.message) (\(sources.position(of: span)))\n"
+                out += "\(gutter) = note: \(note.message) (\(sources.position(of: span)))\n"
             } else {
-                out += "   = note: \(note.message)\n"
+                out += "\(gutter) = note: \(note.message)\n"
             }
         }
         if let help = diagnostic.help {
-            out += "   = " + paint("help", "36;1") + ": \(help)\n"
+            out += "\(gutter) = " + paint("help", "36;1") + ": \(help)\n"
         }
         return out
     }
 
-    private func excerpt(for span: SourceSpan, label: String?) -> String {
+    private func excerpt(for span: SourceSpan, label: String?, gutter: String) -> String {
         guard let file = sources.file(of: span) else {
-            return "  --> <built-in>\n"
+            return "\(gutter)--> <built-in>\n"
         }
         let start = file.location(of: span.start)
         let end = file.location(of: span.end)
-        var out = "  --> \(file.path):\(start.line):\(start.column)\n"
+        var out = "\(gutter)--> \(file.path):\(start.line):\(start.column)\n"
         let lineNumber = String(start.line)
-        let gutter = String(repeating: " ", count: lineNumber.count)
         let scalars = Array(file.lineText(start.line).unicodeScalars)
         let caretStart = start.column - 1
         let caretLength = max(1, end.line == start.line ? end.column - start.column : scalars.count - caretStart)

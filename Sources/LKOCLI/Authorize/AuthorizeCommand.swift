@@ -101,10 +101,8 @@ struct BatchDecider {
         let request: RequestScanner.Request
         do {
             request = try scanner.scan()
-        } catch let error as RequestScanner.ScanError {
-            return error.message
         } catch {
-            return "\(error)"
+            return error.message
         }
         guard let user = request.user else { return "missing \"user\"" }
         guard let actionName = request.action else { return "missing \"action\"" }
@@ -124,7 +122,7 @@ struct BatchDecider {
     }
 
     private mutating func append(_ text: StaticString) {
-        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitsCount))
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func append(_ text: String) {
