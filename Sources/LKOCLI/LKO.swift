@@ -24,6 +24,8 @@ public struct LKO: ParsableCommand {
         subcommands: [
             CheckCommand.self, TestCommand.self, CompileCommand.self, FmtCommand.self,
             ExplainCommand.self, AuthorizeCommand.self, DeadlineCommand.self,
+            InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, UserCommand.self,
+            ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
         ]
     )
 

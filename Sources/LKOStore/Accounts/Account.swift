@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// A person who can log in to lko. Logins are the same identifiers the policy's grants name.
+public struct Account: Codable, Sendable, Equatable, FetchableRecord {
+    public enum Status: String, Codable, Sendable {
+        case active, disabled
+    }
+
+    public var login: String
+    public var fullName: String
+    public var position: String
+    public var department: String
+    public var email: String
+    public var status: Status
+    public var failedLogins: Int
+    public var lockedUntil: String?
+    /// The account made by `lko init`: it holds every administrative right until the first
+    /// policy is applied.
+    public var isBootstrap: Bool
+    public var createdAt: String
+    public var updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case login
+        case fullName = "full_name"
+        case position, department, email, status
+        case failedLogins = "failed_logins"
+        case lockedUntil = "locked_until"
+        case isBootstrap = "is_bootstrap"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+/// What is needed to create an account.
+public struct NewAccount: Sendable, Equatable {
+    public var login: String
+    public var fullName: String
+    public var position: String
+    public var department: String
+    public var email: String
+
+    public init(login: String, fullName: String, position: String = "", department: String = "", email: String = "") {
+        self.login = login
+        self.fullName = fullName
+        self.position = position
+        self.department = department
+        self.email = email
+    }
+}
+
+/// Field checks shared by every path that creates or edits an account.
+enum AccountRules {
+    static func isValidLogin(_ login: String) -> Bool {
+        let bytes = Array(login.utf8)
+        guard (1...64).contains(bytes.count), let first = bytes.first,
+              (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) else { return false }
+        return bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    static func validate(_ account: NewAccount) throws {
+        guard isValidLogin(account.login) else { throw StoreError.invalidLogin(account.login) }
+        let name = account.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.invalidField(field: "full name", reason: "it is empty; give the person's full name, e.g. --full-name \"Иванова Мария Петровна\"") }
+        for (field, value) in [("full name", account.fullName), ("position", account.position), ("department", account.department), ("e-mail", account.email)] {
+            guard value.count <= 500 else { throw StoreError.invalidField(field: field, reason: "longer than 500 characters") }
+            guard !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) else {
+                throw StoreError.invalidField(field: field, reason: "it contains control characters or line breaks")
+            }
+        }
+        if !account.email.isEmpty {
+            let parts = account.email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+                throw StoreError.invalidField(field: "e-mail", reason: "`\(account.email)` is not an address like name@example.ru")
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything that can go wrong in the store, each with a message that says what to do.
+public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    case databaseMissing(path: String)
+    case databaseExists(path: String)
+    case notAnLKODatabase(path: String)
+    case schemaTooNew(path: String)
+    case busy(path: String)
+    case unknownLogin(String)
+    case loginTaken(String)
+    case invalidLogin(String)
+    case invalidField(field: String, reason: String)
+    case weakPassword([String])
+    case wrongPassword
+    case accountLocked(until: Date)
+    case accountDisabled(String)
+    case notLoggedIn
+    case sessionInvalid(String)
+    case denied(action: String, explanation: [String])
+    case blocked(login: String, blockers: [String])
+    case policyRejected(String)
+    case policyLockout
+    case unknownVersion(String)
+    case nothingToRollBack
+    case clockOverrideRefused
+    case lastAdministrator(String)
+
+    public var description: String {
+        switch self {
+        case .databaseMissing(let path): "no lko database at \(path); create one with `lko init --db \(path)` or point --db / LKO_DB at an existing one"
+        case .databaseExists(let path): "\(path) already exists; `lko init` never touches an existing database (choose another --db path, or remove the file if it is truly unwanted)"
+        case .notAnLKODatabase(let path): "\(path) is not an lko database (another program's file, or not SQLite at all); check --db / LKO_DB"
+        case .schemaTooNew(let path): "\(path) was written by a newer lko (its schema has migrations this binary does not know); upgrade lko to open it"
+        case .busy(let path): "\(path) is locked by another lko process; try again when it finishes"
+        case .unknownLogin(let login): "no account `\(login)`; `lko user list` shows the accounts"
+        case .loginTaken(let login): "an account `\(login)` exists already"
+        case .invalidLogin(let login): "`\(login)` is not a valid login: use 1–64 ASCII letters, digits, `_`, `-`, starting with a letter (the same logins as in the policy's grants)"
+        case .invalidField(let field, let reason): "invalid \(field): \(reason)"
+        case .weakPassword(let reasons): "the password is not accepted: " + reasons.joined(separator: "; ")
+        case .wrongPassword: "wrong login or password"
+        case .accountLocked(let until): "the account is locked after repeated failed logins until \(StoreClock.format(until)) UTC; try again later or ask an administrator"
+        case .accountDisabled(let login): "the account `\(login)` is disabled; an administrator can enable it with `lko user enable \(login)`"
+        case .notLoggedIn: "not logged in; run `lko login` (or set LKO_TOKEN)"
+        case .sessionInvalid(let reason): "the session is not valid (\(reason)); run `lko login` again"
+        case .denied(let action, let explanation): "not allowed to \(action)\n" + explanation.joined(separator: "\n")
+        case .blocked(let login, let blockers): "`\(login)` cannot be removed or disabled while:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n")
+        case .policyRejected(let reason): "the policy is not applied: \(reason)"
+        case .policyLockout: "the policy is not applied: it leaves no active account able to `manage_policy` (that would lock everyone out of policy changes); grant a role with `allow manage_policy on any` to an active account"
+        case .unknownVersion(let version): "no policy version `\(version)`; `lko history` lists them"
+        case .nothingToRollBack: "there is no earlier activation to roll back to"
+        case .clockOverrideRefused: "LKO_NOW is set, but this is a production database: moving the clock is allowed only in a database created with `lko init --sandbox`"
+        case .lastAdministrator(let login): "`\(login)` is the only account that may change the policy; grant manage_policy to another active account first"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

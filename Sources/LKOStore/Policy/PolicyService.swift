@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import LKOCalendar
+import LKOCompiler
+import LKOLanguage
+
+/// Policy versions: `lko apply`, `lko rollback`, `lko history`, `lko show-policy`.
+///
+/// A version is identified by its content hash (``PolicyTables/version``) and stored once, with
+/// its source files and compiled tables. Each activation — an apply or a rollback — is a new row,
+/// written with its audit entry in one transaction, so a crash leaves either the old or the new
+/// version active.
+extension Store {
+    /// What `lko apply` did.
+    public enum ApplyOutcome: Sendable {
+        /// The policy is already active: nothing was written.
+        case unchanged(version: String)
+        case applied(version: String, summary: ChangeSummary, warnings: [String])
+    }
+
+    /// Why a policy was refused before anything was written.
+    public struct PolicyRefusal: Error, CustomStringConvertible, Sendable {
+        public var reason: String
+        /// Rendered diagnostics or failed tests, for the terminal.
+        public var details: String
+
+        public var description: String { "the policy is not applied: \(reason)" + (details.isEmpty ? "" : "\n" + details) }
+    }
+
+    /// Checks, tests, compares and activates a policy.
+    public func apply(_ sources: SourceSet, message: String, by actor: Account) throws -> ApplyOutcome {
+        try authorize(actor, .managePolicy)
+        let now = clock.now()
+        let compilation = PolicyCompiler.compile(sources, options: CompileOptions(lintDate: nil, lint: false))
+        guard let policy = compilation.policy, !compilation.hasErrors else {
+            let rendered = DiagnosticRenderer(sources: compilation.sources).render(compilation.diagnostics.filter { $0.severity == .error })
+            throw PolicyRefusal(reason: "it has \(compilation.diagnostics.errorCount) error(s)", details: rendered)
+        }
+        let report = PolicyTestRunner.run(compilation, today: today(policy: policy))
+        guard report.failed == 0 else {
+            let failures = report.results.filter { !$0.passed }.map { "FAIL \($0.position) \($0.test)\n     \($0.expectation)\n     got: \($0.detail.replacingOccurrences(of: "\n", with: "\n          "))" }
+            throw PolicyRefusal(reason: "\(report.failed) of \(report.results.count) policy test expectation(s) fail", details: failures.joined(separator: "\n"))
+        }
+        let tables = policy.tables
+        let sourcesJSON = try Store.encodeSources(sources)
+        let tablesJSON = String(decoding: TablesJSON.encode(tables, pretty: false), as: UTF8.self)
+        return try write { db -> ApplyOutcome in
+            let active = try Store.activePolicy(db)
+            if active?.version == tables.version { return .unchanged(version: tables.version) }
+            let activeLogins = try AccountRepository.activeLogins(db, now: now)
+            let day = today(policy: policy)
+            guard activeLogins.contains(where: { policy.decide(login: $0, action: .managePolicy, node: nil, assignee: nil, on: day) }) else {
+                throw StoreError.policyLockout
+            }
+            let accounts = Set(try AccountRepository.all(db).map(\.login))
+            let warnings = tables.logins.filter { !accounts.contains($0) }.map { "grants name `\($0)`, who has no account (add one with `lko user add \($0)`)" }
+            let versionID = try Store.storeVersion(db, tables: tables, sourcesJSON: sourcesJSON, tablesJSON: tablesJSON, actor: actor.login, now: now)
+            try db.execute(sql: "INSERT INTO activations(version_id, kind, actor, at, message) VALUES (?, 'apply', ?, ?, ?)", arguments: [versionID, actor.login, StoreClock.format(now), message])
+            let summary = ChangeSummary(from: active?.policy.tables, to: tables)
+            try AuditLog.append(db, at: now, actor: actor.login, action: "policy.apply", object: "policy:\(tables.version)", details: [
+                "previous": active?.version ?? "none", "message": message,
+                "grants_added": String(summary.grantsAdded.count), "grants_removed": String(summary.grantsRemoved.count),
+            ])
+            return .applied(version: tables.version, summary: summary, warnings: warnings)
+        }
+    }
+
+    /// Re-activates an earlier version (by activation number, version-id number or hash prefix;
+    /// default: the one active before the current). The rollback is itself a new activation.
+    public func rollback(to reference: String?, message: String, by actor: Account) throws -> (version: String, summary: ChangeSummary) {
+        try authorize(actor, .managePolicy)
+        let now = clock.now()
+        return try write { db in
+            guard let active = try Store.activePolicy(db) else { throw StoreError.nothingToRollBack }
+            let target: (id: Int64, version: String)
+            if let reference {
+                target = try Store.resolveVersion(db, reference)
+            } else {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT v.id, v.version FROM activations a JOIN policy_versions v ON v.id = a.version_id
+                    WHERE a.id < ? AND v.id != ? ORDER BY a.id DESC LIMIT 1
+                    """, arguments: [active.activationID, active.versionID]) else { throw StoreError.nothingToRollBack }
+                target = (row["id"], row["version"])
+            }
+            let tablesText = try String.fetchOne(db, sql: "SELECT tables FROM policy_versions WHERE id = ?", arguments: [target.id]) ?? ""
+            let policy = try CompiledPolicy(tables: TablesJSON.decode(Data(tablesText.utf8)))
+            let day = today(policy: policy)
+            let activeLogins = try AccountRepository.activeLogins(db, now: now)
+            guard activeLogins.contains(where: { policy.decide(login: $0, action: .managePolicy, node: nil, assignee: nil, on: day) }) else {
+                throw StoreError.policyLockout
+            }
+            try db.execute(sql: "INSERT INTO activations(version_id, kind, actor, at, message) VALUES (?, 'rollback', ?, ?, ?)", arguments: [target.id, actor.login, StoreClock.format(now), message])
+            try AuditLog.append(db, at: now, actor: actor.login, action: "policy.rollback", object: "policy:\(target.version)", details: ["previous": active.version, "message": message])
+            return (target.version, ChangeSummary(from: active.policy.tables, to: policy.tables))
+        }
+    }
+
+    public struct Activation: Sendable, Codable, Equatable {
+        public var activation: Int64
+        public var versionID: Int64
+        public var version: String
+        public var kind: String
+        public var actor: String
+        public var at: String
+        public var message: String
+        public var isActive: Bool
+    }
+
+    public func history() throws -> [Activation] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.version_id, v.version, a.kind, a.actor, a.at, a.message
+                FROM activations a JOIN policy_versions v ON v.id = a.version_id ORDER BY a.id
+                """)
+            let lastID: Int64? = rows.last?["id"]
+            return rows.map { row in
+                Activation(activation: row["id"], versionID: row["version_id"], version: row["version"], kind: row["kind"], actor: row["actor"], at: row["at"], message: row["message"], isActive: row["id"] == lastID)
+            }
+        }
+    }
+
+    public struct StoredVersion: Sendable {
+        public var id: Int64
+        public var version: String
+        public var files: [StoredFile]
+        public var tables: PolicyTables
+        public var createdAt: String
+        public var createdBy: String
+    }
+
+    public struct StoredFile: Codable, Sendable, Equatable {
+        public var path: String
+        public var text: String
+    }
+
+    /// A stored version (default: the active one) with its source files.
+    public func storedVersion(_ reference: String?) throws -> StoredVersion {
+        try read { db in
+            let id: Int64
+            if let reference {
+                id = try Store.resolveVersion(db, reference).id
+            } else {
+                guard let active = try Store.activePolicy(db) else { throw StoreError.unknownVersion("active (no policy applied yet)") }
+                id = active.versionID
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id]) else { throw StoreError.unknownVersion(reference ?? "") }
+            let files = try JSONDecoder().decode([StoredFile].self, from: Data((row["sources"] as String).utf8))
+            let tables = try TablesJSON.decode(Data((row["tables"] as String).utf8))
+            return StoredVersion(id: id, version: row["version"], files: files, tables: tables, createdAt: row["created_at"], createdBy: row["created_by"])
+        }
+    }
+
+    static func resolveVersion(_ db: Database, _ reference: String) throws -> (id: Int64, version: String) {
+        if let number = Int64(reference), let row = try Row.fetchOne(db, sql: "SELECT id, version FROM policy_versions WHERE id = ?", arguments: [number]) {
+            return (row["id"], row["version"])
+        }
+        let prefix = reference.hasPrefix("sha256:") ? reference : "sha256:" + reference
+        guard prefix.count >= 7 + 6 else { throw StoreError.unknownVersion(reference) }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, version FROM policy_versions WHERE substr(version, 1, ?) = ?", arguments: [prefix.count, prefix])
+        guard rows.count == 1 else { throw StoreError.unknownVersion(rows.isEmpty ? reference : "\(reference) (ambiguous: \(rows.count) versions start with it; give more characters)") }
+        return (rows[0]["id"], rows[0]["version"])
+    }
+
+    static func storeVersion(_ db: Database, tables: PolicyTables, sourcesJSON: String, tablesJSON: String, actor: String, now: Date) throws -> Int64 {
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM policy_versions WHERE version = ?", arguments: [tables.version]) {
+            return existing
+        }
+        try db.execute(sql: "INSERT INTO policy_versions(version, sources, tables, created_at, created_by) VALUES (?, ?, ?, ?, ?)", arguments: [tables.version, sourcesJSON, tablesJSON, StoreClock.format(now), actor])
+        return db.lastInsertedRowID
+    }
+
+    static func encodeSources(_ sources: SourceSet) throws -> String {
+        let files = sources.files.map { StoredFile(path: $0.path, text: $0.text) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(files), as: UTF8.self)
+    }
+}
