@@ -36,7 +36,10 @@ let package = Package(
             name: "LKOStore",
             dependencies: ["LKOCompiler", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "LKOWorkflow", dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar"]),
+        .target(
+            name: "LKOWorkflow",
+            dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "LKOCLI",
             dependencies: [
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),
         .testTarget(name: "LKOStoreTests", dependencies: ["LKOStore"]),
         .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
+        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts"]),
     ],
     swiftLanguageModes: [.v6]
 )

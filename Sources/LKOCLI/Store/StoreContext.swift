@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import LKOAccounts
 import LKOStore
+import LKOWorkflow
 
 /// `--db`, shared by every command that uses the database.
 struct DatabaseOptions: ParsableArguments {
@@ -22,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
             }
             override = date
         }
-        return try Store.open(path: path, clockOverride: override, blockerProviders: [])
+        return try Store.open(path: path, clockOverride: override, blockerProviders: [OpenCasesBlocker()])
     }
 }
 
@@ -117,6 +118,8 @@ func runStoreCommand(_ body: () throws -> Void) throws {
     } catch let error as StoreError {
         throw CommandFailure(message: error.description)
     } catch let error as Store.PolicyRefusal {
+        throw CommandFailure(message: error.description)
+    } catch let error as WorkflowError {
         throw CommandFailure(message: error.description)
     } catch let error as PasswordHashingError {
         throw CommandFailure(message: "password hashing failed: \(error)")

@@ -24,6 +24,8 @@ enum Terminal {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     static var stdoutUsesColor: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }

@@ -74,6 +74,61 @@ enum Schema {
                 CREATE INDEX audit_by_object ON audit(object);
                 """)
         }
+        migrator.registerMigration("v4-cases") { db in
+            try db.execute(sql: """
+                CREATE TABLE cases (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    pos_number TEXT NOT NULL UNIQUE,
+                    epgu_number TEXT,
+                    regime TEXT NOT NULL CHECK (regime IN ('appeal', 'message')),
+                    node TEXT NOT NULL,
+                    source TEXT,
+                    channel TEXT,
+                    locality TEXT,
+                    address TEXT NOT NULL DEFAULT '',
+                    description TEXT NOT NULL DEFAULT '',
+                    applicant_name TEXT NOT NULL DEFAULT '',
+                    applicant_contacts TEXT NOT NULL DEFAULT '',
+                    received_on TEXT NOT NULL,
+                    moderation_on TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    assignee TEXT,
+                    original_assignee TEXT,
+                    routed_by TEXT NOT NULL DEFAULT '',
+                    fast_track INTEGER NOT NULL DEFAULT 0,
+                    term_days INTEGER NOT NULL,
+                    term_unit TEXT NOT NULL,
+                    extension_days INTEGER NOT NULL DEFAULT 0,
+                    extension_reason TEXT,
+                    deadline TEXT,
+                    deadline_note TEXT,
+                    answer TEXT,
+                    drafted_by TEXT,
+                    drafted_for TEXT,
+                    submitted_by TEXT,
+                    redirected_to TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX cases_by_state ON cases(state);
+                CREATE INDEX cases_by_assignee ON cases(assignee);
+                CREATE TABLE case_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    case_id INTEGER NOT NULL REFERENCES cases(id),
+                    at TEXT NOT NULL,
+                    on_day TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    acting_for TEXT,
+                    action TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    assignee_before TEXT,
+                    assignee_after TEXT,
+                    comment TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX case_events_by_case ON case_events(case_id, id);
+                """)
+        }
         return migrator
     }
 }

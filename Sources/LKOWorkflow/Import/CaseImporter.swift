@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import LKOCalendar
+import LKOCompiler
+import LKOStore
+
+/// `lko case import`: cases from a ПОС export, one JSON object per line.
+///
+/// Idempotent by ПОС number: a case already stored is left alone, except that a case still in
+/// moderation takes the moderator's decision from a newer line. Each line is its own savepoint,
+/// so a bad line is reported (with its number and reason) and skipped while good lines go in —
+/// never half a case. Lines are committed in batches for speed.
+public struct CaseImporter {
+    public struct Report: Sendable, Codable, Equatable {
+        public var inserted = 0
+        public var moderated = 0
+        public var unchanged = 0
+        public var bad: [BadLine] = []
+    }
+
+    public struct BadLine: Sendable, Codable, Equatable {
+        public var line: Int
+        public var reason: String
+    }
+
+    let workflow: Workflow
+    let batchSize: Int
+
+    public init(workflow: Workflow, batchSize: Int = 500) {
+        self.workflow = workflow
+        self.batchSize = batchSize
+    }
+
+    /// Imports every line of `data`; `progress` is called after each batch with lines done.
+    public func run(_ data: Data, actor: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
+        let lines = CaseImporter.splitLines(data)
+        var report = Report()
+        let decoder = JSONDecoder()
+        var index = 0
+        while index < lines.count {
+            let end = min(index + batchSize, lines.count)
+            let batch = lines[index..<end]
+            let batchReport: Report = try workflow.store.write { db in
+                var partial = Report()
+                for (number, bytes) in batch {
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    do {
+                        let line: ImportLine
+                        do {
+                            line = try decoder.decode(ImportLine.self, from: Data(bytes))
+                        } catch let error as ImportError {
+                            throw error
+                        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+                            throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+                        } catch {
+                            throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
+                        }
+                        let validated = try line.validated(policy: workflow.policy)
+                        var outcome = Outcome.unchanged
+                        try db.inSavepoint {
+                            outcome = try store(db, validated, actor: actor)
+                            return .commit
+                        }
+                        switch outcome {
+                        case .inserted: partial.inserted += 1
+                        case .moderated: partial.moderated += 1
+                        case .unchanged: partial.unchanged += 1
+                        }
+                    } catch let error as ImportError {
+                        partial.bad.append(BadLine(line: number, reason: error.description))
+                    } catch let error as WorkflowError {
+                        partial.bad.append(BadLine(line: number, reason: error.description))
+                    }
+                }
+                return partial
+            }
+            report.inserted += batchReport.inserted
+            report.moderated += batchReport.moderated
+            report.unchanged += batchReport.unchanged
+            report.bad += batchReport.bad
+            index = end
+            progress(index, lines.count)
+        }
+        try workflow.store.write { db in
+            try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.import", object: "cases", details: [
+                "inserted": String(report.inserted), "moderated": String(report.moderated), "unchanged": String(report.unchanged), "bad": String(report.bad.count),
+            ])
+        }
+        return report
+    }
+
+    enum Outcome { case inserted, moderated, unchanged }
+
+    private func store(_ db: Database, _ item: ValidatedImport, actor: String) throws -> Outcome {
+        let now = StoreClock.format(workflow.store.clock.now())
+        let day = workflow.today.description
+        if let existing = try CaseRecord.fetch(db, posNumber: item.line.posNumber) {
+            guard existing.state == .moderation, item.status != "moderation" else { return .unchanged }
+            var record = existing
+            if item.status == "rejected" {
+                record.state = .rejected
+                record.updatedAt = now
+                try Workflow.save(db, record)
+                try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+            } else {
+                try workflow.admit(db, &record, actor: actor, now: now, day: day)
+            }
+            try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.\(record.state == .rejected ? "reject" : "moderate")", object: "case:\(record.posNumber)", details: ["to": record.state.rawValue])
+            return .moderated
+        }
+        guard let entry = CalendarDate(iso: item.moderation) else { throw ImportError("bad moderation date") }
+        let routeDecision = workflow.policy.route(CaseAttributes(node: item.node, regime: item.regime, channel: item.channel, source: item.line.source, locality: item.line.locality))
+        let term = routeDecision?.term ?? (item.regime == .appeal ? workflow.policy.tables.organization.appealTerm : workflow.policy.tables.organization.messageTerm)
+        let deadline = try workflow.deadline(entry: entry, term: term)
+        try db.execute(sql: """
+            INSERT INTO cases(pos_number, epgu_number, regime, node, source, channel, locality, address, description, applicant_name, applicant_contacts,
+              received_on, moderation_on, state, term_days, term_unit, deadline, deadline_note, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'moderation', ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                item.line.posNumber, item.line.epguNumber, item.regime.rawValue, item.node, item.line.source, item.channel?.rawValue, item.line.locality,
+                item.line.address ?? "", item.line.description ?? "", item.line.applicant?.name ?? "", item.line.applicant?.contacts ?? "",
+                item.received, item.moderation, term.days, term.unit.rawValue, deadline.date.description, deadline.note, now, now,
+            ])
+        guard var record = try CaseRecord.fetch(db, posNumber: item.line.posNumber) else { throw ImportError("the case vanished while importing") }
+        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
+        switch item.status {
+        case "rejected":
+            record.state = .rejected
+            try Workflow.save(db, record)
+            try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+        case "received":
+            try workflow.admit(db, &record, actor: actor, now: now, day: day)
+        default:
+            break
+        }
+        return .inserted
+    }
+
+    static func splitLines(_ data: Data) -> [(Int, [UInt8])] {
+        var lines: [(Int, [UInt8])] = []
+        var number = 0
+        var current: [UInt8] = []
+        for byte in data {
+            if byte == 0x0A {
+                number += 1
+                lines.append((number, current))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+        }
+        if !current.isEmpty {
+            number += 1
+            lines.append((number, current))
+        }
+        return lines
+    }
+
+    static func shortReason(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return context.underlyingError.map { "\($0)" }.map { $0.count > 120 ? String($0.prefix(120)) + "…" : $0 } ?? context.debugDescription
+        }
+        return "\(error)".prefix(120).description
+    }
+}
+
+extension Workflow {
+    /// A case passes moderation: it reaches the organization and is routed — fast-track, else
+    /// auto-rule, else the coordinator. A target who is not an executor on that day leaves the
+    /// case with the coordinator, with the reason in its history.
+    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String) throws {
+        let today = CalendarDate(iso: day) ?? self.today
+        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "moderate", from: .moderation, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило в организацию")
+        record.state = .received
+        guard let decision = policy.route(record.attributes, on: nil) else {
+            record.updatedAt = now
+            try Workflow.save(db, record)
+            return
+        }
+        var comment: String
+        switch decision.via {
+        case .fastTrack(let id): comment = "фаст-трек \(id)"
+        case .autoRule(let id): comment = "автоправило \(id)"
+        case .noRule: comment = "нет подходящего правила: решает Координатор"
+        }
+        record.fastTrack = decision.isFastTrack
+        record.routedBy = comment
+        if let target = decision.assignee {
+            let resolved = try resolver.resolve(target, on: today, in: db)
+            if let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
+                record.state = .assigned
+                record.assignee = resolved.login
+                record.originalAssignee = resolved.actingFor
+                if let actingFor = resolved.actingFor { comment += "; замещает \(actingFor)" }
+                record.updatedAt = now
+                try Workflow.save(db, record)
+                try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "system", actingFor: resolved.actingFor, action: "route", from: .received, to: .assigned, assigneeBefore: nil, assigneeAfter: resolved.login, comment: comment)
+                return
+            }
+            // The rule's target cannot take it today: the coordinator decides, and the history says why.
+            comment += "; \(resolved.login) не является исполнителем по \(record.node) на \(day): решает Координатор"
+            record.fastTrack = false
+            record.routedBy = comment
+        }
+        record.updatedAt = now
+        try Workflow.save(db, record)
+        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "system", action: "route", from: .received, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: comment)
+    }
+}

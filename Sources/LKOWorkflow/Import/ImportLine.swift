@@ -1,0 +1,138 @@
+import Foundation
+import LKOCalendar
+import LKOCompiler
+
+/// One line of `lko case import`: a case as exported from ПОС (see `docs/import.md`).
+struct ImportLine: Decodable {
+    struct Applicant: Decodable {
+        var name: String?
+        var contacts: String?
+    }
+
+    var posNumber: String
+    var epguNumber: String?
+    var regime: String?
+    var fz59: Bool?
+    var category: String?
+    var subcategory: String?
+    var fact: String?
+    var source: String?
+    var channel: String?
+    var locality: String?
+    var address: String?
+    var description: String?
+    var applicant: Applicant?
+    var receivedAt: String
+    var moderationAt: String?
+    var status: String?
+
+    enum CodingKeys: String, CodingKey {
+        case posNumber = "pos_number"
+        case epguNumber = "epgu_number"
+        case regime, fz59, category, subcategory, fact, source, channel, locality, address, description, applicant
+        case receivedAt = "received_at"
+        case moderationAt = "moderation_at"
+        case status
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // ПОС numbers come as numbers or strings; keep them as text.
+        if let text = try? container.decode(String.self, forKey: .posNumber) {
+            posNumber = text
+        } else if let number = try? container.decode(Int64.self, forKey: .posNumber) {
+            posNumber = String(number)
+        } else {
+            throw ImportError("\"pos_number\" is missing or not a string/number")
+        }
+        epguNumber = try? container.decodeIfPresent(String.self, forKey: .epguNumber)
+        regime = try container.decodeIfPresent(String.self, forKey: .regime)
+        fz59 = try container.decodeIfPresent(Bool.self, forKey: .fz59)
+        category = try container.decodeIfPresent(String.self, forKey: .category)
+        subcategory = try container.decodeIfPresent(String.self, forKey: .subcategory)
+        fact = try container.decodeIfPresent(String.self, forKey: .fact)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        channel = try container.decodeIfPresent(String.self, forKey: .channel)
+        locality = try container.decodeIfPresent(String.self, forKey: .locality)
+        address = try container.decodeIfPresent(String.self, forKey: .address)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        applicant = try container.decodeIfPresent(Applicant.self, forKey: .applicant)
+        guard let received = try container.decodeIfPresent(String.self, forKey: .receivedAt) else {
+            throw ImportError("\"received_at\" is missing (the date the case was received, YYYY-MM-DD)")
+        }
+        receivedAt = received
+        moderationAt = try container.decodeIfPresent(String.self, forKey: .moderationAt)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+    }
+}
+
+struct ImportError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A decoded line checked against the policy: ready to store.
+struct ValidatedImport {
+    var line: ImportLine
+    var regime: Regime
+    var node: String
+    var channel: Channel?
+    var received: String
+    var moderation: String
+    /// moderation | rejected | received
+    var status: String
+}
+
+extension ImportLine {
+    /// Dates may carry a time (`2026-03-02T10:15:00+03:00`); the day is what counts.
+    static func day(_ text: String) -> String? {
+        let day = String(text.prefix(10))
+        return CalendarDate(iso: day) != nil ? day : nil
+    }
+
+    func validated(policy: CompiledPolicy) throws -> ValidatedImport {
+        guard !posNumber.isEmpty, posNumber.count <= 64, !posNumber.contains(where: { $0.isWhitespace }) else {
+            throw ImportError("\"pos_number\" must be 1–64 characters without spaces")
+        }
+        let regime: Regime
+        if let text = self.regime {
+            guard let value = Regime(rawValue: text) else { throw ImportError("\"regime\" must be \"appeal\" or \"message\", got \"\(text)\"") }
+            regime = value
+        } else if let fz59 {
+            regime = fz59 ? .appeal : .message
+        } else {
+            throw ImportError("give \"regime\" (\"appeal\"/\"message\") or \"fz59\" (true/false)")
+        }
+        let nodeIndex: Int?
+        if let fact {
+            nodeIndex = policy.nodeIndex(fact) ?? policy.nodeIndex([category, subcategory, fact].compactMap { $0 }.joined(separator: "."))
+        } else {
+            nodeIndex = policy.nodeIndex(category: category, subcategory: subcategory)
+        }
+        guard let nodeIndex else {
+            let named = [category, subcategory, fact].compactMap { $0 }.joined(separator: ".")
+            throw ImportError(named.isEmpty ? "the case names no category/subcategory" : "unknown category node \"\(named)\" in the active policy")
+        }
+        var channel: Channel?
+        if let text = self.channel {
+            guard let value = Channel(rawValue: text) else { throw ImportError("\"channel\" must be widget, epgu_account or mobile_app, got \"\(text)\"") }
+            channel = value
+        }
+        guard let received = ImportLine.day(receivedAt) else { throw ImportError("\"received_at\" is not a date: \"\(receivedAt)\"") }
+        let moderation: String
+        if let text = moderationAt {
+            guard let day = ImportLine.day(text) else { throw ImportError("\"moderation_at\" is not a date: \"\(text)\"") }
+            moderation = day
+        } else {
+            moderation = received
+        }
+        let status = status ?? "received"
+        guard ["moderation", "rejected", "received"].contains(status) else {
+            throw ImportError("\"status\" must be moderation, rejected or received, got \"\(status)\"")
+        }
+        for (field, value) in [("address", address), ("description", description), ("applicant.name", applicant?.name), ("applicant.contacts", applicant?.contacts)] {
+            if let value, value.utf8.count > 100_000 { throw ImportError("\"\(field)\" is longer than 100 kB") }
+        }
+        return ValidatedImport(line: self, regime: regime, node: policy.node(nodeIndex).path, channel: channel, received: received, moderation: moderation, status: status)
+    }
+}

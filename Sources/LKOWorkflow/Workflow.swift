@@ -1,1 +1,0 @@
-// The workflow core (cases, state machine, routing, delegation) lives here; see issue 4.
