@@ -187,7 +187,8 @@ extension Workflow {
         record.routedBy = comment
         if let target = decision.assignee {
             let resolved = try resolver.resolve(target, on: today, in: db)
-            if let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
+            let hasAccount = try String.fetchOne(db, sql: "SELECT status FROM accounts WHERE login = ?", arguments: [resolved.login]) == "active"
+            if hasAccount, let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
                 record.state = .assigned
                 record.assignee = resolved.login
                 record.originalAssignee = resolved.actingFor
@@ -198,7 +199,9 @@ extension Workflow {
                 return
             }
             // The rule's target cannot take it today: the coordinator decides, and the history says why.
-            comment += "; \(resolved.login) не является исполнителем по \(record.node) на \(day): решает Координатор"
+            comment += hasAccount
+                ? "; \(resolved.login) не является исполнителем по \(record.node) на \(day): решает Координатор"
+                : "; у \(resolved.login) нет активной учётной записи: решает Координатор"
             record.fastTrack = false
             record.routedBy = comment
         }
