@@ -26,7 +26,7 @@ public struct LKO: ParsableCommand {
             ExplainCommand.self, AuthorizeCommand.self, DeadlineCommand.self,
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, UserCommand.self,
             ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
-            CaseCommand.self, ReportCommand.self,
+            CaseCommand.self, ReportCommand.self, AbsenceCommand.self, DelegationCommand.self, TickCommand.self,
         ]
     )
 

@@ -23,7 +23,9 @@ struct DatabaseOptions: ParsableArguments {
             }
             override = date
         }
-        return try Store.open(path: path, clockOverride: override, blockerProviders: [OpenCasesBlocker()])
+        let store = try Store.open(path: path, clockOverride: override, blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
+        DelegationCatchUp.run(store)
+        return store
     }
 }
 

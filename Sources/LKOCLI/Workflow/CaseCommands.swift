@@ -31,7 +31,7 @@ struct WorkflowContext {
     init(_ database: DatabaseOptions) throws {
         store = try database.open()
         actor = try database.actor(in: store)
-        workflow = try Workflow(store: store)
+        workflow = try Workflow(store: store, resolver: DelegationResolver())
     }
 }
 

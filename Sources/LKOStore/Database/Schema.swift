@@ -129,6 +129,28 @@ enum Schema {
                 CREATE INDEX case_events_by_case ON case_events(case_id, id);
                 """)
         }
+        migrator.registerMigration("v5-absences") { db in
+            try db.execute(sql: """
+                CREATE TABLE absences (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login TEXT NOT NULL,
+                    starts_on TEXT NOT NULL,
+                    ends_on TEXT,
+                    reason TEXT NOT NULL CHECK (reason IN ('vacation', 'sick', 'business_trip', 'study', 'other')),
+                    substitute TEXT NOT NULL,
+                    return_open_cases INTEGER NOT NULL DEFAULT 0,
+                    allow_partial INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL CHECK (status IN ('planned', 'cancelled')) DEFAULT 'planned',
+                    start_processed INTEGER NOT NULL DEFAULT 0,
+                    end_processed INTEGER NOT NULL DEFAULT 0,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX absences_by_login ON absences(login);
+                CREATE INDEX absences_by_substitute ON absences(substitute);
+                """)
+        }
         return migrator
     }
 }
