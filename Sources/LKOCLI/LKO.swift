@@ -23,7 +23,7 @@ public struct LKO: ParsableCommand {
         version: LKOVersion.current,
         subcommands: [
             CheckCommand.self, TestCommand.self, CompileCommand.self, FmtCommand.self,
-            ExplainCommand.self, AuthorizeCommand.self, DeadlineCommand.self,
+            ExplainCommand.self, AuthorizeCommand.self, DeadlineCommand.self, DiffCommand.self,
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, UserCommand.self,
             ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
             CaseCommand.self, ReportCommand.self, AbsenceCommand.self, DelegationCommand.self, TickCommand.self,

@@ -1,0 +1,141 @@
+import LKOCalendar
+
+/// Exact per-login comparison of effective permissions.
+///
+/// Each side is expanded to (action, scope, node) → validity intervals, where a grant's node
+/// stands for its whole subtree, so a grant split in two, merged, reordered or re-scoped to the
+/// same effective nodes and days compares equal. The differences are then folded back into
+/// readable rows (a node whose parent is in the same row is implied by it).
+struct AccessComparison {
+    let old: CompiledPolicy
+    let new: CompiledPolicy
+
+    /// An inclusive day-number interval.
+    struct Interval: Hashable, Comparable {
+        var from: Int32
+        var until: Int32
+
+        static func < (lhs: Interval, rhs: Interval) -> Bool { (lhs.from, lhs.until) < (rhs.from, rhs.until) }
+    }
+
+    struct Key: Hashable {
+        var action: String
+        var scope: Scope
+        var node: String
+    }
+
+    func changes() -> [PolicyDiff.AccessChange] {
+        let oldRows = Dictionary(grouping: old.tables.permissions, by: \.login)
+        let newRows = Dictionary(grouping: new.tables.permissions, by: \.login)
+        let sameTree = old.tables.nodes.map(\.path) == new.tables.nodes.map(\.path)
+        var changes: [PolicyDiff.AccessChange] = []
+        for login in Set(oldRows.keys).union(newRows.keys).sorted() {
+            let before = oldRows[login] ?? [], after = newRows[login] ?? []
+            if sameTree, signature(before) == signature(after) { continue }
+            let oldMap = expand(before, in: old)
+            let newMap = expand(after, in: new)
+            var gained: [Key: [Interval]] = [:]
+            var lost: [Key: [Interval]] = [:]
+            for key in Set(oldMap.keys).union(newMap.keys) {
+                let a = oldMap[key] ?? [], b = newMap[key] ?? []
+                let plus = AccessComparison.subtract(b, a)
+                let minus = AccessComparison.subtract(a, b)
+                if !plus.isEmpty { gained[key] = plus }
+                if !minus.isEmpty { lost[key] = minus }
+            }
+            changes += fold(login: login, gained, change: "gained", side: new, rows: after)
+            changes += fold(login: login, lost, change: "lost", side: old, rows: before)
+        }
+        return changes
+    }
+
+    /// Rows of one login without positions or grant numbers, for the quick equality test.
+    private func signature(_ rows: [PermissionRow]) -> [String] {
+        rows.map { "\($0.action)|\($0.scope.rawValue)|\($0.nodes.joined(separator: ","))|\($0.from ?? "")|\($0.until ?? "")" }.sorted()
+    }
+
+    private func expand(_ rows: [PermissionRow], in policy: CompiledPolicy) -> [Key: [Interval]] {
+        var map: [Key: [Interval]] = [:]
+        let everything = policy.tables.nodes.map(\.path)
+        for row in rows {
+            let interval = Interval(
+                from: row.from.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.min,
+                until: row.until.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.max
+            )
+            let nodes: [String]
+            if !row.scope.needsCoverage {
+                nodes = ["*"]
+            } else if row.nodes.isEmpty {
+                nodes = everything
+            } else {
+                nodes = row.nodes.flatMap { path -> [String] in
+                    guard let index = policy.nodeIndex(path) else { return [] }
+                    return (index..<policy.tables.nodes[index].subtreeEnd).map { policy.tables.nodes[$0].path }
+                }
+            }
+            for node in nodes {
+                map[Key(action: row.action, scope: row.scope, node: node), default: []].append(interval)
+            }
+        }
+        return map.mapValues(AccessComparison.merge)
+    }
+
+    static func merge(_ intervals: [Interval]) -> [Interval] {
+        var result: [Interval] = []
+        for interval in intervals.sorted() {
+            if let last = result.last, Int64(interval.from) <= Int64(last.until) + 1 {
+                result[result.count - 1].until = max(last.until, interval.until)
+            } else {
+                result.append(interval)
+            }
+        }
+        return result
+    }
+
+    /// `a − b` for merged interval lists.
+    static func subtract(_ a: [Interval], _ b: [Interval]) -> [Interval] {
+        var result: [Interval] = []
+        for piece in a {
+            var pieces = [piece]
+            for cut in b {
+                pieces = pieces.flatMap { current -> [Interval] in
+                    guard cut.until >= current.from, cut.from <= current.until else { return [current] }
+                    var parts: [Interval] = []
+                    if cut.from > current.from { parts.append(Interval(from: current.from, until: cut.from - 1)) }
+                    if cut.until < current.until { parts.append(Interval(from: cut.until + 1, until: current.until)) }
+                    return parts
+                }
+            }
+            result += pieces
+        }
+        return result
+    }
+
+    private func fold(login: String, _ map: [Key: [Interval]], change: String, side: CompiledPolicy, rows: [PermissionRow]) -> [PolicyDiff.AccessChange] {
+        struct Group: Hashable { var action: String; var scope: Scope; var interval: Interval }
+        var groups: [Group: Set<String>] = [:]
+        for (key, intervals) in map {
+            for interval in intervals { groups[Group(action: key.action, scope: key.scope, interval: interval), default: []].insert(key.node) }
+        }
+        var changes: [PolicyDiff.AccessChange] = []
+        for (group, nodes) in groups {
+            let shown = nodes.contains("*") ? ["*"] : nodes.filter { node in
+                guard let parent = PolicyDiff.parentPath(node) else { return true }
+                return !nodes.contains(parent)
+            }.sorted()
+            let from = group.interval.from == Int32.min ? nil : CalendarDate(dayNumber: group.interval.from).description
+            let until = group.interval.until == Int32.max ? nil : CalendarDate(dayNumber: group.interval.until).description
+            let cause = rows.first { row in
+                row.action == group.action && row.scope == group.scope
+                    && (row.from.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.min) <= group.interval.until
+                    && (row.until.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.max) >= group.interval.from
+                    && (shown == ["*"] || row.nodes.isEmpty || row.nodes.contains { covered in shown.contains { $0 == covered || $0.hasPrefix(covered + ".") } })
+            }.map { side.tables.grants[$0.grant].position } ?? "role change"
+            changes.append(PolicyDiff.AccessChange(login: login, change: change, action: group.action, scope: group.scope.rawValue, nodes: shown, from: from, until: until, cause: cause))
+        }
+        return changes.sorted { lhs, rhs in
+            (lhs.change, Action(name: lhs.action) ?? .view, lhs.scope, lhs.nodes.joined(separator: ","), lhs.from ?? "", lhs.until ?? "")
+                < (rhs.change, Action(name: rhs.action) ?? .view, rhs.scope, rhs.nodes.joined(separator: ","), rhs.from ?? "", rhs.until ?? "")
+        }
+    }
+}
