@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(name: "lko", dependencies: ["LKOCLI"]),
 
-        .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage", "LKOCompiler"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),
         .testTarget(name: "LKOCompilerTests", dependencies: ["LKOCompiler", "LKOLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),

@@ -22,7 +22,12 @@ public enum Suggestions {
         }
         if candidates.isEmpty { return "no \(kind) is declared" }
         let shown = candidates.sorted().prefix(8).map { "`\($0)`" }.joined(separator: ", ")
-        return "declared \(kind)s: \(shown)\(candidates.count > 8 ? ", …" : "")"
+        return "declared \(plural(kind)): \(shown)\(candidates.count > 8 ? ", …" : "")"
+    }
+
+    /// `category` → `categories`, `role` → `roles`.
+    static func plural(_ noun: String) -> String {
+        noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
     }
 
     /// Damerau–Levenshtein (optimal string alignment), stopping early past `limit`.

@@ -16,7 +16,9 @@ public struct PolicyFormatter: Sendable {
         for declaration in file.declarations {
             if let previous {
                 let grouped = isOneLiner(previous) && isOneLiner(declaration) && sameKind(previous, declaration)
-                if !grouped || declaration.trivia.blankLineBefore { printer.blankLine() }
+                // A blank line before a grouped one-liner's comments is kept by the comments.
+                let blankBefore = declaration.trivia.leading.isEmpty && declaration.trivia.blankLineBefore
+                if !grouped || blankBefore { printer.blankLine() }
             }
             write(declaration, into: &printer)
             previous = declaration
@@ -223,8 +225,15 @@ private struct Printer {
     }
 
     mutating func leading(_ trivia: Trivia) {
-        if depth > 0, trivia.blankLineBefore, !justOpened { blankLine() }
-        comments(trivia.leading)
+        // With leading comments, `blankLineBefore` is the blank line between the last comment and
+        // the statement (a blank line before the comments is on the first comment): keep it there,
+        // so a file's header comment stays apart from the first declaration.
+        if trivia.leading.isEmpty {
+            if depth > 0, trivia.blankLineBefore, !justOpened { blankLine() }
+        } else {
+            comments(trivia.leading)
+            if trivia.blankLineBefore { blankLine() }
+        }
         justOpened = false
     }
 

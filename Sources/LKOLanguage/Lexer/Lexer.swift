@@ -126,13 +126,17 @@ public struct Lexer {
         if Lexer.isDigit(byte) {
             return lexNumberOrDate()
         }
-        // Anything else: skip one whole UTF-8 sequence (or one byte) and report it.
+        // Anything else: skip one whole UTF-8 sequence (or one byte) and report it. A run of
+        // non-ASCII text (an unquoted Russian word, «…») is one error, not one per letter.
         position += 1
         while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+        if byte >= 0x80 {
+            while position < bytes.count, bytes[position] >= 0x80 { position += 1 }
+        }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        let shown = byte == 0 ? "NUL byte" : (byte < 0x20 ? "control character U+\(String(byte, radix: 16, uppercase: true))" : "`\(text)`")
+        let shown = byte == 0 ? "NUL byte" : (byte < 0x20 ? "control character U+\(String(byte, radix: 16, uppercase: true))" : "`\(text.prefix(40))`")
         var help = "names use ASCII letters, digits, `_` and `-`; Russian text goes in double quotes"
-        if text == "\u{201C}" || text == "\u{201D}" || text == "«" || text == "»" {
+        if text.contains(where: { "\u{201C}\u{201D}«»".contains($0) }) {
             help = "use straight double quotes `\"` around titles"
         } else if byte == UInt8(ascii: ";") {
             help = "statements need no `;` — remove it"
@@ -168,6 +172,20 @@ public struct Lexer {
             }
             value.append(byte)
             position += 1
+        }
+        // `category roads "Дороги {`: the `{` at the end of the line most likely opens a block,
+        // so leave it to the parser instead of reporting the whole block as misplaced.
+        var end = position
+        while end > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[end - 1]) { end -= 1 }
+        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{"), value.last == UInt8(ascii: "{") {
+            while let last = value.last, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(last) { value.removeLast() }
+            value.removeLast()
+            position = end - 1
+            while let last = value.last, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(last) { value.removeLast() }
+            var textEnd = position
+            while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[textEnd - 1]) { textEnd -= 1 }
+            diagnostics.append(Diagnostic(.unterminatedString, "string is not closed", at: span(start, textEnd), label: "opened here", help: "add the closing `\"` before the `{`"))
+            return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: span(start, textEnd), leadingComments: [], trailingComment: nil, blankLineBefore: false, startsLine: false)
         }
         diagnostics.append(Diagnostic(.unterminatedString, "string is not closed", at: span(start, position), label: "opened here", help: "add the closing `\"` on the same line"))
         return make(.string, String(decoding: value, as: UTF8.self), from: start)

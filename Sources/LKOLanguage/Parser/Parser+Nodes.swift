@@ -15,7 +15,7 @@ extension Parser {
             closing = parseBlock(of: level.rawValue, keywords: keywords, open: open) { parser, keyword, itemTrivia in
                 if let item = parser.parseNodeItem(keyword, itemTrivia, parent: level) { items.append(item) }
             }
-        } else if !current.startsLine, !atEnd {
+        } else if !current.startsLine, !atEnd, !check(.rightBrace) {
             errorExpected("`{` or a new line", help: "a \(level.rawValue) is `\(level.rawValue) ID \"Title\"` with an optional `{ … }` body")
             return nil
         }

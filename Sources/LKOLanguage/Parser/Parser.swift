@@ -196,8 +196,14 @@ public struct Parser {
             let start = current
             if start.kind == .identifier, keywords.contains(start.text) {
                 let before = index
+                let errorsBefore = diagnostics.count
                 statement(&self, start, trivia)
                 if index == before { advance() }
+                // A statement that failed halfway (`when categry roads`) leaves the rest of its
+                // line behind: skip it quietly instead of reporting each leftover word.
+                if diagnostics.count > errorsBefore, !current.startsLine, !check(.rightBrace), !atEnd {
+                    recover(to: keywords, insideBlock: true)
+                }
                 continue
             }
             if start.kind == .identifier, Parser.topLevelKeywords.contains(start.text), start.startsLine, !keywords.contains(start.text) {
