@@ -45,11 +45,14 @@ struct AuthorizeTests {
         {"action":"view","case_id":5}
         {"user":"head","action":"view","case_id":true}
         {"user":"head","action":"view","case_id":6}
+        {"user":"head","action":"view","case_id":9,"category":"housing","subcategory":"roads.potholes"}
         """
         let result = try authorize(input + "\n")
         #expect(result.status == 1)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 8)
+        var lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 9)
+        // The category contradicts the subcategory's path: a bad line, not a decision on either.
+        #expect(lines.popLast() == #"{"line":10,"error":"unknown category/subcategory \"housing\"/\"roads.potholes\""}"#)
         #expect(lines[0] == #"{"case_id":1,"decision":"allow"}"#)
         #expect(lines.last == #"{"case_id":6,"decision":"allow"}"#)
         let errors = lines.dropFirst().dropLast()
@@ -59,7 +62,7 @@ struct AuthorizeTests {
         #expect(lines[2] == #"{"line":3,"error":"unknown action \"fly\""}"#)
         #expect(lines[5] == #"{"line":7,"error":"missing \"user\""}"#)
         #expect(result.stderr.contains("<stdin>:2: expected `{` at column 1"))
-        #expect(result.stderr.contains("6 line(s) could not be decided"))
+        #expect(result.stderr.contains("7 line(s) could not be decided"))
     }
 
     /// A number token is echoed as given, so only a valid JSON number may be accepted: anything

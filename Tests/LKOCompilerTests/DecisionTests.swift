@@ -136,6 +136,10 @@ struct DecisionTests {
         #expect(policy.nodeIndex(category: nil, subcategory: "s") == nil)
         #expect(policy.nodeIndex(category: "c", subcategory: "nope") == nil)
         #expect(policy.nodeIndex(category: "nope", subcategory: nil) == nil)
+        // A full path under another category contradicts the request's category.
+        #expect(policy.nodeIndex(category: "d", subcategory: "c.s") == nil)
+        #expect(policy.nodeIndex(category: "c", subcategory: "c.s.f") != nil)
+        #expect(policy.nodeIndex(category: "cc", subcategory: "c.s") == nil)
     }
 }
 
