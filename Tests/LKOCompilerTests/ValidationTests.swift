@@ -32,6 +32,9 @@ let errorCases: [ErrorCase] = [
     ErrorCase(code: "E0202", line: 3, text: "category c \"C\" {\n  subcategory s \"S\" {\n    accelerated\n  }\n}"),
     ErrorCase(code: "E0202", line: 6, text: "category c \"C\" {\n  subcategory s \"S\" {\n    accelerated\n    term 10 calendar days\n    fact f \"F\" {\n      term message 12 calendar days\n    }\n  }\n}"),
     ErrorCase(code: "E0202", line: 3, text: "category c \"C\" {\n  accelerated\n  term 5 working days\n}"),
+    // The offending regime's term, not the node's first term line.
+    ErrorCase(code: "E0202", line: 5, text: "category c \"C\" {\n  subcategory s \"S\" {\n    accelerated\n    term appeal 5 calendar days\n    term message 20 calendar days\n  }\n}"),
+    ErrorCase(code: "E0202", line: 5, text: "category c \"C\" {\n  subcategory s \"S\" {\n    accelerated\n    term message 5 calendar days\n    term 12 calendar days\n  }\n}"),
     ErrorCase(code: "E0202", line: 6, text: "category c \"C\" {\n  term 10 calendar days\n  accelerated\n}\ngrant executor to x on c\nfasttrack f priority 1 {\n  when source S\n  when category c\n  term 3 working days\n  assign x\n}"),
     ErrorCase(code: "E0203", line: 5, text: "category c \"C\" {\n  subcategory s \"S\"\n}\ngrant executor to x on c\nfasttrack f priority 1 {\n  when subcategory c.s\n  term 31 calendar days\n  assign x\n}"),
     ErrorCase(code: "E0203", line: 5, text: "category c \"C\" {\n  subcategory s \"S\"\n}\ngrant executor to x on c\nfasttrack f priority 1 {\n  when subcategory c.s\n  term 31 working days\n  assign x\n}"),
