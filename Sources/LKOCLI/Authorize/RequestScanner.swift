@@ -77,7 +77,10 @@ struct RequestScanner {
                 case UInt8(ascii: "n"):
                     try readLiteral("null")
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    while position < end, RequestScanner.isNumberByte(bytes[position]) { position += 1 }
+                    // The token is echoed verbatim, so it must be exactly a JSON number.
+                    guard scanNumber() else {
+                        throw ScanError(message: "the value of \"\(key)\" is not a valid JSON number (column \(column))")
+                    }
                     value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<position]), as: UTF8.self)
                 default:
                     throw ScanError(message: "the value of \"\(key)\" must be a string, a number or null (column \(column))")
@@ -105,9 +108,34 @@ struct RequestScanner {
         return request
     }
 
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Reads `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` (RFC 8259) and stops after
+    /// it; false when the bytes there are not a number. What follows is checked by the caller.
+    private mutating func scanNumber() -> Bool {
+        func digits() -> Bool {
+            let first = position
+            while position < end, RequestScanner.isDigit(bytes[position]) { position += 1 }
+            return position > first
+        }
+        if position < end, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < end, RequestScanner.isDigit(bytes[position]) else { return false }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < end, RequestScanner.isDigit(bytes[position]) { return false }
+        } else {
+            _ = digits()
+        }
+        if position < end, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() else { return false }
+        }
+        if position < end, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < end, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() else { return false }
+        }
+        return true
     }
 
     private mutating func readLiteral(_ word: StaticString) throws(ScanError) {

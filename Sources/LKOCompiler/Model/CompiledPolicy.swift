@@ -139,10 +139,12 @@ public struct CompiledPolicy: Sendable {
     }
 
     /// The node of a request that names category and subcategory separately. The subcategory may
-    /// be a bare id (`potholes`) or a full path (`roads.potholes`, `roads.potholes.pit`).
+    /// be a bare id (`potholes`) or a full path (`roads.potholes`, `roads.potholes.pit`); a full
+    /// path under another category than the one named is no node (the request contradicts itself).
     public func nodeIndex(category: String?, subcategory: String?) -> Int? {
         if let subcategory {
             if let category, let id = childIDs[category]?[subcategory] { return Int(id) }
+            if let category, !subcategory.hasPrefix(category + ".") { return nil }
             if let id = nodeIDs[subcategory] { return Int(id) }
             return nil
         }

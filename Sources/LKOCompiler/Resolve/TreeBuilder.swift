@@ -11,6 +11,9 @@ struct TreeBuilder {
         var accelerated = false
         var acceleratedSpan: SourceSpan?
         var termSpan: SourceSpan?
+        /// Where each regime's own term (or the general one) is written.
+        var ownTermSpans: [Regime: SourceSpan] = [:]
+        var generalTermSpan: SourceSpan?
 
         init(declaration: NodeDeclaration, path: String) {
             self.declaration = declaration
@@ -63,11 +66,13 @@ extension Resolver {
                         report(Diagnostic(.duplicateName, "`term \(regime.rawValue)` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
                     }
                     node.ownTerm[regime] = value
+                    node.ownTermSpans[regime] = term.span
                 } else {
                     if node.generalTerm != nil {
                         report(Diagnostic(.duplicateName, "`term` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
                     }
                     node.generalTerm = value
+                    node.generalTermSpan = term.span
                 }
                 node.termSpan = node.termSpan ?? term.span
             case .accelerated:
@@ -103,7 +108,8 @@ extension Resolver {
                 // Report once: where the offending term is written, or where acceleration starts.
                 guard isOwn || node.accelerated else { continue }
                 if term.unit == .working || term.days > Resolver.maximumAcceleratedDays {
-                    let at = isOwn ? (node.termSpan ?? node.declaration.id.span) : (node.acceleratedSpan ?? node.declaration.id.span)
+                    let written = node.ownTerm[regime] != nil ? node.ownTermSpans[regime] : node.generalTermSpan
+                    let at = isOwn ? (written ?? node.termSpan ?? node.declaration.id.span) : (node.acceleratedSpan ?? node.declaration.id.span)
                     let origin = isOwn ? "" : " (inherited from \(inheritedFrom))"
                     report(Diagnostic(.acceleratedTermTooLong, "`\(node.path)` is accelerated but its \(regime == .appeal ? "appeal" : "message") term is \(term)\(origin)", at: at, label: "over 10 calendar days", help: "accelerated cases are answered within at most 10 calendar days (order item 10): add `term 10 calendar days` or less to `\(node.path)`"))
                     break

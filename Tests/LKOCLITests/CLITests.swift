@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@Suite("lko as a subprocess", .serialized)
+struct CLITests {
+    @Test func helpAndVersion() throws {
+        let help = try lko(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS"))
+        for command in ["check", "test", "compile", "fmt", "explain", "authorize", "deadline"] {
+            #expect(help.stdout.contains("  \(command)"), "\(command) missing from --help")
+        }
+        let version = try lko(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    // MARK: check
+
+    @Test func checkCleanPolicy() throws {
+        let result = try lko(["check", shippedPolicies, "--at", "2026-03-02"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains(": 5 files, 0 errors, 0 warnings; version sha256:"))
+    }
+
+    @Test func checkWithErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("organization \"O\" {\n}\nrole coordinator \"C\" {\n  allow view on any\n}\nrole executor \"E\" {\n  allow view on any\n}\ngrant coordinater to x\n", to: folder.appending(path: "p.lko"))
+        let result = try lko(["check", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("E0102"))
+        #expect(result.stderr.contains("p.lko:9:7"))
+        #expect(result.stderr.contains("1 error"))
+        let json = try lko(["check", folder.path, "--format", "json"])
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        #expect(report["errors"] as? Int == 1)
+    }
+
+    @Test func checkStrictTurnsWarningsIntoErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("organization \"O\" {\n}\nrole coordinator \"C\" {\n  allow view on any\n}\nrole executor \"E\" {\n  allow view on any\n}\ngrant coordinator to x\ncategory c \"C\"\n", to: folder.appending(path: "p.lko"))
+        #expect(try lko(["check", folder.path]).status == 0)
+        let strict = try lko(["check", folder.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("W0505"))
+    }
+
+    @Test(arguments: [["check", "--frobnicate"], ["explain"], ["deadline", "--from", "2024-13-01", "--days", "10"], ["deadline", "--from", "2024-12-29", "--days", "0"], ["nonsense"]])
+    func wrongUsageExits2(arguments: [String]) throws {
+        let result = try lko(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error"))
+    }
+
+    @Test func missingPolicyFolderExits1() throws {
+        let result = try lko(["check", "/nonexistent/policy"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no such file or folder"))
+    }
+
+    // MARK: test
+
+    @Test func testPassesAndFails() throws {
+        let ok = try lko(["test", shippedPolicies])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasSuffix("36 passed, 0 failed (36 expectations in 8 tests)\n"))
+        let policy = try copyOfShippedPolicy()
+        defer { try? FileManager.default.removeItem(at: policy.deletingLastPathComponent()) }
+        try write("test \"wrong\" {\n  at 2026-03-02\n  expect allow head approve case { subcategory roads.signs }\n}\n", to: policy.appending(path: "wrong.lko"))
+        let failing = try lko(["test", policy.path])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("FAIL "))
+        #expect(failing.stdout.contains("wrong.lko:3:3  wrong"))
+        #expect(failing.stdout.contains("got: DENY head approve on 2026-03-02"))
+        #expect(failing.stdout.hasSuffix("36 passed, 1 failed (37 expectations in 9 tests)\n"))
+    }
+
+    // MARK: explain
+
+    @Test func explainAllowAndDeny() throws {
+        let allow = try lko(["explain", "roads_specialist", "draft", "--subcategory", "roads.potholes", "--assignee", "roads_specialist", "--at", "2026-03-02", "--policy", shippedPolicies])
+        #expect(allow.status == 0)
+        #expect(allow.stdout.hasPrefix("ALLOW roads_specialist draft on 2026-03-02 (case in `roads.potholes`, assigned to roads_specialist)\n"))
+        let deny = try lko(["explain", "roads_deputy", "draft", "--subcategory", "roads.signs", "--assignee", "roads_deputy", "--at", "2027-02-06", "--policy", shippedPolicies, "--format", "json"])
+        #expect(deny.status == 3)
+        let json = try #require(try JSONSerialization.jsonObject(with: deny.stdoutData) as? [String: Any])
+        #expect(json["decision"] as? String == "deny")
+        #expect(json["reason"] as? String == "grant_expired")
+        let unknownNode = try lko(["explain", "head", "view", "--subcategory", "roads.potholez", "--policy", shippedPolicies])
+        #expect(unknownNode.status == 1)
+        #expect(unknownNode.stderr.contains("did you mean `roads.potholes`"))
+        let stranger = try lko(["explain", "stranger", "view", "--at", "2026-03-02", "--policy", shippedPolicies])
+        #expect(stranger.status == 3)
+        #expect(stranger.stderr.contains("`stranger` appears in no grant"))
+    }
+
+    // MARK: compile
+
+    @Test func compileIsByteIdenticalAndJSONMatches() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appending(path: "a.sqlite").path
+        let second = folder.appending(path: "b.sqlite").path
+        #expect(try lko(["compile", shippedPolicies, "--out", first]).status == 0)
+        #expect(try lko(["compile", shippedPolicies, "--out", second]).status == 0)
+        let a = try Data(contentsOf: URL(fileURLWithPath: first))
+        let b = try Data(contentsOf: URL(fileURLWithPath: second))
+        #expect(a.count > 4096)
+        #expect(a.prefix(16) == Data("SQLite format 3\u{0}".utf8))
+        #expect(a == b)
+        // Compiling again over an existing file replaces it with the same bytes.
+        #expect(try lko(["compile", shippedPolicies, "--out", first]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == a)
+
+        let jsonFile = folder.appending(path: "t.json")
+        let written = try lko(["compile", shippedPolicies, "--out", jsonFile.path])
+        #expect(written.status == 0)
+        #expect(written.stdout.hasPrefix("policy version sha256:"))
+        let stdout = try lko(["compile", shippedPolicies, "--json"])
+        #expect(stdout.status == 0)
+        #expect(try Data(contentsOf: jsonFile) == stdout.stdoutData)
+        let tables = try #require(try JSONSerialization.jsonObject(with: stdout.stdoutData) as? [String: Any])
+        #expect((tables["version"] as? String)?.hasPrefix("sha256:") == true)
+        #expect((tables["nodes"] as? [Any])?.count == 46)
+        #expect(try lko(["compile", shippedPolicies, "--json", "--out", jsonFile.path]).status == 2)
+    }
+
+    // MARK: fmt
+
+    @Test func fmtCheck() throws {
+        // A formatted copy of the shipped policy is left alone and stays valid.
+        let policy = try copyOfShippedPolicy()
+        defer { try? FileManager.default.removeItem(at: policy.deletingLastPathComponent()) }
+        #expect(try lko(["fmt", policy.path]).status == 0)
+        let formatted = try lko(["fmt", "--check", policy.path])
+        #expect(formatted.status == 0)
+        #expect(formatted.stdout == "")
+        #expect(try lko(["check", policy.path, "--at", "2026-03-02"]).status == 0)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "p.lko")
+        try write("organization \"O\" {\n      timezone \"Europe/Moscow\"\n}\n", to: file)
+        let check = try lko(["fmt", "--check", folder.path])
+        #expect(check.status == 1)
+        #expect(check.stdout == "would reformat \(file.path)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "organization \"O\" {\n      timezone \"Europe/Moscow\"\n}\n")
+        #expect(try lko(["fmt", folder.path]).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "organization \"O\" {\n  timezone \"Europe/Moscow\"\n}\n")
+        #expect(try lko(["fmt", "--check", folder.path]).status == 0)
+    }
+
+    // MARK: deadline
+
+    @Test func deadline() throws {
+        let result = try lko(["deadline", "--from", "2024-12-29", "--days", "10"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").first == "2025-01-09")
+        let explained = try lko(["deadline", "--from", "2024-12-29", "--days", "10", "--explain"])
+        #expect(explained.stdout.split(separator: "\n").first == "2025-01-09")
+        #expect(explained.stdout.split(separator: "\n").count > 2)
+        let outside = try lko(["deadline", "--from", "1990-01-01", "--days", "10"])
+        #expect(outside.status == 1)
+    }
+}
