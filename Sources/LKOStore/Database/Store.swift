@@ -119,6 +119,11 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // In WAL mode NORMAL keeps the database consistent through any crash or kill; only
+            // the last commits before a power loss may be lost, and every commit is still atomic.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         return configuration
     }
 
