@@ -52,6 +52,24 @@ struct SessionTests {
         expectStoreError(.sessionInvalid("older than 12 hours")) { try f.store.authenticate(token: token.text) }
     }
 
+    @Test func anExpiredSessionIsDeleted() throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        let idle = try f.login("boss", adminPassword)
+        f.clock.advance(by: 4 * hour)
+        let fresh = try f.login("boss", adminPassword)
+        f.clock.advance(by: 4 * hour)
+        expectStoreError(.sessionInvalid("idle for more than 8 hours")) { try f.store.authenticate(token: idle.text) }
+        #expect(try sessionCount(f, "boss") == 1)
+        expectStoreError(Self.unknown) { try f.store.authenticate(token: idle.text) }
+        #expect(try f.store.authenticate(token: fresh.text).login == "boss")
+
+        f.clock.advance(by: 8 * hour)  // 12 h after `fresh` was created, 8 h after its last use
+        expectStoreError(.sessionInvalid("older than 12 hours")) { try f.store.authenticate(token: fresh.text) }
+        #expect(try sessionCount(f, "boss") == 0)
+        expectStoreError(Self.unknown) { try f.store.authenticate(token: fresh.text) }
+    }
+
     @Test func logoutRevokesAndIsAudited() throws {
         let f = try Fixture()
         defer { f.cleanup() }

@@ -65,7 +65,9 @@ extension Store {
             throw StoreError.sessionInvalid("the token is malformed: \(error)")
         }
         let now = clock.now()
-        return try write { db in
+        // An expired session is deleted in a transaction that commits; the refusal is thrown
+        // after it (throwing inside `write` would roll the deletion back).
+        let outcome = try write { db -> Result<Account, StoreError> in
             guard let row = try Row.fetchOne(db, sql: "SELECT login, created_at, last_seen_at FROM sessions WHERE token_hash = ?", arguments: [token.storageHash]) else {
                 throw StoreError.sessionInvalid("unknown or revoked token")
             }
@@ -76,17 +78,18 @@ extension Store {
             case .valid: break
             case .idleExpired:
                 try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [token.storageHash])
-                throw StoreError.sessionInvalid("idle for more than 8 hours")
+                return .failure(StoreError.sessionInvalid("idle for more than 8 hours"))
             case .absoluteExpired:
                 try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [token.storageHash])
-                throw StoreError.sessionInvalid("older than 12 hours")
+                return .failure(StoreError.sessionInvalid("older than 12 hours"))
             }
             let account = try AccountRepository.require(db, login)
             guard account.status == .active else { throw StoreError.accountDisabled(login) }
             if let until = account.lockedUntil.flatMap(StoreClock.parse), until > now { throw StoreError.accountLocked(until: until) }
             try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", arguments: [StoreClock.format(now), token.storageHash])
-            return account
+            return .success(account)
         }
+        return try outcome.get()
     }
 
     public func logout(token text: String) throws {
