@@ -133,3 +133,48 @@ struct LoginTests {
         #expect(try storedHash() == upgraded)
     }
 }
+
+@Suite("Login throttle under concurrent guesses")
+struct ConcurrentLoginTests {
+    /// Eight wrong passwords at once from eight processes (connections) must all count: the
+    /// fifth locks the account and the rest are refused, however the attempts interleave.
+    @Test func concurrentFailuresAllCount() async throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        try f.add("ivanova")
+        let path = f.path
+        let clock = f.clock
+        let stores = try (0..<8).map { _ in try Store.open(path: path, clock: clock) }
+        defer { for store in stores { try? store.close() } }
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for store in stores {
+                group.addTask {
+                    do {
+                        _ = try store.login("ivanova", password: "a wrong guess at it", hasher: cheapHasher)
+                        return "success"
+                    } catch let error as StoreError {
+                        switch error {
+                        case .wrongPassword: return "wrong"
+                        case .accountLocked: return "locked"
+                        default: return "\(error)"
+                        }
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            var all: [String] = []
+            for await outcome in group { all.append(outcome) }
+            return all.sorted()
+        }
+        #expect(outcomes == ["locked", "locked", "locked", "locked", "wrong", "wrong", "wrong", "wrong"])
+        let account = try f.account("ivanova")
+        #expect(account.failedLogins == 5)
+        #expect(account.lockedUntil == "2026-03-02T09:15:00Z")
+        let actions = try f.audit().map(\.action)
+        #expect(actions.filter { $0 == "login.failed" }.count == 5)
+        #expect(actions.filter { $0 == "user.locked" }.count == 1)
+        #expect(actions.filter { $0 == "login.refused" }.count == 3)
+        expectStoreError(.accountLocked(until: start.addingTimeInterval(15 * minute))) { try f.login("ivanova", userPassword) }
+    }
+}
