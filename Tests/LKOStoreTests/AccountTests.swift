@@ -129,6 +129,14 @@ struct AccountTests {
         #expect(try f.store.users(by: f.boss()).map(\.login) == ["boss"])
     }
 
+    /// DEL, C1 controls (U+009B is a one-character CSI: terminal escapes in `lko user list`) and
+    /// Unicode line breaks are control characters or line breaks too.
+    @Test(arguments: ["A\u{7F}B", "A\u{9B}31mB", "A\u{85}B", "A\u{2028}B", "A\u{2029}B"])
+    func controlCharactersBeyondASCIIAreRefused(name: String) {
+        #expect(Self.invalidField(NewAccount(login: "a", fullName: name)) == "full name")
+        #expect(Self.invalidField(NewAccount(login: "a", fullName: "A", department: name)) == "department")
+    }
+
     @Test func weakPasswordsAreRefused() throws {
         let f = try Fixture()
         defer { f.cleanup() }
