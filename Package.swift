@@ -53,7 +53,10 @@ let package = Package(
         .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),
         .testTarget(name: "LKOCompilerTests", dependencies: ["LKOCompiler", "LKOLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),
-        .testTarget(name: "LKOStoreTests", dependencies: ["LKOStore"]),
+        .testTarget(
+            name: "LKOStoreTests",
+            dependencies: ["LKOStore", "LKOAccounts", "LKOCompiler", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
         .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts"]),
     ],

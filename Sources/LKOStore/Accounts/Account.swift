@@ -59,13 +59,23 @@ enum AccountRules {
         return bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
     }
 
+    /// Control characters (C0 except tab, DEL, C1 — U+009B alone is a terminal escape) and
+    /// Unicode line and paragraph separators.
+    static func isForbiddenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control: scalar != "\t"
+        case .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
+    }
+
     static func validate(_ account: NewAccount) throws {
         guard isValidLogin(account.login) else { throw StoreError.invalidLogin(account.login) }
         let name = account.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalidField(field: "full name", reason: "it is empty; give the person's full name, e.g. --full-name \"Иванова Мария Петровна\"") }
         for (field, value) in [("full name", account.fullName), ("position", account.position), ("department", account.department), ("e-mail", account.email)] {
             guard value.count <= 500 else { throw StoreError.invalidField(field: field, reason: "longer than 500 characters") }
-            guard !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) else {
+            guard !value.unicodeScalars.contains(where: isForbiddenScalar) else {
                 throw StoreError.invalidField(field: field, reason: "it contains control characters or line breaks")
             }
         }

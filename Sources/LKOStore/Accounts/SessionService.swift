@@ -27,17 +27,26 @@ extension Store {
             throw StoreError.accountDisabled(login)
         }
         guard try hasher.verify(password: password, encoded: storedHash) else {
-            state = throttle.recordingFailure(state, now: now)
-            let lockedNow = state.lockedUntil.map { $0 > now } ?? false
-            try write { db in
+            // The counter is re-read inside the write transaction: guesses verified concurrently
+            // (other processes) must each count, and none may overwrite a lock set meanwhile.
+            let lockedUntil = try write { db -> Date? in
+                let fresh = try AccountRepository.fetch(db, login)
+                let current = LoginThrottleState(consecutiveFailures: fresh?.failedLogins ?? state.consecutiveFailures, lockedUntil: fresh?.lockedUntil.flatMap(StoreClock.parse))
+                if case .locked(let until) = throttle.gate(for: current, now: now) {
+                    try AuditLog.append(db, at: now, actor: login, action: "login.refused", object: "user:\(login)", details: ["reason": "locked"])
+                    return until
+                }
+                state = throttle.recordingFailure(current, now: now)
+                let lockedNow = state.lockedUntil.map { $0 > now } ?? false
                 try db.execute(sql: "UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE login = ?", arguments: [state.consecutiveFailures, state.lockedUntil.map(StoreClock.format), login])
                 try AuditLog.append(db, at: now, actor: login, action: "login.failed", object: "user:\(login)", details: ["failures": String(state.consecutiveFailures)])
                 if lockedNow {
                     try AuditLog.append(db, at: now, actor: login, action: "user.locked", object: "user:\(login)", details: ["until": StoreClock.format(state.lockedUntil!)])
                     try db.execute(sql: "DELETE FROM sessions WHERE login = ?", arguments: [login])
                 }
+                return lockedNow ? state.lockedUntil : nil
             }
-            if lockedNow, let until = state.lockedUntil { throw StoreError.accountLocked(until: until) }
+            if let lockedUntil { throw StoreError.accountLocked(until: lockedUntil) }
             throw StoreError.wrongPassword
         }
         let rehashed = hasher.needsRehash(encoded: storedHash) ? try hasher.hash(password: password) : nil
@@ -65,7 +74,9 @@ extension Store {
             throw StoreError.sessionInvalid("the token is malformed: \(error)")
         }
         let now = clock.now()
-        return try write { db in
+        // An expired session is deleted in a transaction that commits; the refusal is thrown
+        // after it (throwing inside `write` would roll the deletion back).
+        let outcome = try write { db -> Result<Account, StoreError> in
             guard let row = try Row.fetchOne(db, sql: "SELECT login, created_at, last_seen_at FROM sessions WHERE token_hash = ?", arguments: [token.storageHash]) else {
                 throw StoreError.sessionInvalid("unknown or revoked token")
             }
@@ -76,17 +87,18 @@ extension Store {
             case .valid: break
             case .idleExpired:
                 try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [token.storageHash])
-                throw StoreError.sessionInvalid("idle for more than 8 hours")
+                return .failure(StoreError.sessionInvalid("idle for more than 8 hours"))
             case .absoluteExpired:
                 try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [token.storageHash])
-                throw StoreError.sessionInvalid("older than 12 hours")
+                return .failure(StoreError.sessionInvalid("older than 12 hours"))
             }
             let account = try AccountRepository.require(db, login)
             guard account.status == .active else { throw StoreError.accountDisabled(login) }
             if let until = account.lockedUntil.flatMap(StoreClock.parse), until > now { throw StoreError.accountLocked(until: until) }
             try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", arguments: [StoreClock.format(now), token.storageHash])
-            return account
+            return .success(account)
         }
+        return try outcome.get()
     }
 
     public func logout(token text: String) throws {

@@ -19,7 +19,7 @@ public final class Store: Sendable {
     let blockerProviders: [any AccountBlockerProvider]
 
     /// How long a write waits for another process's write before giving up with a message.
-    static let busyTimeout: TimeInterval = 5
+    public static let defaultBusyTimeout: TimeInterval = 5
 
     private init(path: String, queue: DatabaseQueue, clock: any WallClock, isSandbox: Bool, blockerProviders: [any AccountBlockerProvider]) {
         self.path = path
@@ -80,11 +80,14 @@ public final class Store: Sendable {
     /// Opens an existing database, applying pending migrations.
     ///
     /// - Parameter clockOverride: a moved "now" (`LKO_NOW`); refused unless the database is a sandbox.
+    /// - Parameter busyTimeout: how long a write waits for another process's write before failing
+    ///   with ``StoreError/busy(path:)``.
     public static func open(
         path: String,
         clock: any WallClock = SystemWallClock(),
         clockOverride: Date? = nil,
-        blockerProviders: [any AccountBlockerProvider] = []
+        blockerProviders: [any AccountBlockerProvider] = [],
+        busyTimeout: TimeInterval = Store.defaultBusyTimeout
     ) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -94,7 +97,7 @@ public final class Store: Sendable {
         try? handle.close()
         guard header.starts(with: Array("SQLite format 3".utf8)) else { throw StoreError.notAnLKODatabase(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
             try queue.read { db in
                 let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard application == Schema.applicationID else { throw StoreError.notAnLKODatabase(path: path) }
@@ -115,7 +118,7 @@ public final class Store: Sendable {
         }
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = Store.defaultBusyTimeout) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
