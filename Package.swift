@@ -58,6 +58,11 @@ let package = Package(
             dependencies: ["LKOStore", "LKOAccounts", "LKOCompiler", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
+        .testTarget(
+            name: "LKODelegationTests",
+            dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "LKOReviewTests", dependencies: ["LKOCompiler", "LKOLanguage", "LKOCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts"]),
     ],
     swiftLanguageModes: [.v6]
