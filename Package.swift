@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),
         .testTarget(name: "LKOStoreTests", dependencies: ["LKOStore"]),
         .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
-        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts"]),
+        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
