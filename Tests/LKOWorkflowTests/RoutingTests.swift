@@ -118,6 +118,21 @@ struct RoutingTests {
         #expect(try fixture.record("N2").state == .received)
     }
 
+    @Test("a fast-track whose target cannot take the case gives no fast-track term")
+    func fastTrackFallbackTerm() throws {
+        let fixture = try Fixture(logins: allPolicyLogins.filter { $0 != "health_liaison" })
+        try fixture.importLines([caseLine("N2", subcategory: "health.doctor_appointment", source: "MED_DOC_EPGU")])
+        // A fast-track whose target cannot take the case is not a fast-track: the coordinator
+        // gets it with the node's own term (10 days → Thu 2026-03-12), not the fast-track's 5.
+        let medical = try fixture.record("N2")
+        #expect(medical.state == .received)
+        #expect(medical.assignee == nil)
+        #expect(medical.fastTrack == false)
+        #expect(medical.routedBy == "фаст-трек med_doc; у health_liaison нет активной учётной записи: решает Координатор")
+        #expect(medical.termDays == 10)
+        #expect(medical.deadline == "2026-03-12")
+    }
+
     @Test("a disabled target is treated like a missing one")
     func disabledTarget() throws {
         let fixture = try Fixture()

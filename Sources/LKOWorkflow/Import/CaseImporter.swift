@@ -204,6 +204,19 @@ extension Workflow {
                 : "; у \(resolved.login) нет активной учётной записи: решает Координатор"
             record.fastTrack = false
             record.routedBy = comment
+            // Not routed by the rule, so not under its term either: the node's (or the regime's) term
+            // applies, counted from the same moderation entry.
+            if let index = policy.nodeIndex(record.node), let entry = CalendarDate(iso: record.moderationOn) {
+                let row = policy.node(index)
+                let term = record.regime == .message ? row.messageTerm : row.appealTerm
+                if term != decision.term {
+                    let recomputed = try deadline(entry: entry, term: term, extensionDays: record.extensionDays)
+                    record.termDays = term.days
+                    record.termUnit = term.unit.rawValue
+                    record.deadline = recomputed.date.description
+                    record.deadlineNote = recomputed.note
+                }
+            }
         }
         record.updatedAt = now
         try Workflow.save(db, record)
