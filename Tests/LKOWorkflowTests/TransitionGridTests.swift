@@ -313,3 +313,40 @@ struct TransitionGridTests {
         #expect(verification.firstBreak == nil)
     }
 }
+
+@Suite("The gate checks the account itself")
+struct AccountGateTests {
+    @Test("an account disabled after it was looked up can no longer act")
+    func disabledActor() throws {
+        let fixture = try Fixture()
+        try fixture.importLines([caseLine("AG1", subcategory: "other.other", regime: "appeal")])
+        let head = try fixture.account("head")
+        try fixture.store.setStatus("head", to: .disabled, by: fixture.admin)
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.perform(.assign, on: "AG1", by: head, input: .init(target: "general_specialist"))
+        }
+        #expect(try fixture.record("AG1").state == .received)
+        let entry = try fixture.lastAudit()
+        #expect(entry.action == "denied")
+        #expect(entry.actor == "head")
+        #expect(details(entry) == ["action": "assign", "reason": "account_disabled"])
+        try fixture.store.setStatus("head", to: .active, by: fixture.admin)
+        #expect(try fixture.workflow.perform(.assign, on: "AG1", by: head, input: .init(target: "general_specialist")).state == .assigned)
+    }
+
+    @Test("a locked account cannot act until the lock expires")
+    func lockedActor() throws {
+        let fixture = try Fixture()
+        try fixture.importLines([caseLine("AG2", subcategory: "other.other", regime: "appeal")])
+        let head = try fixture.account("head")
+        try fixture.store.write { db in
+            try db.execute(sql: "UPDATE accounts SET locked_until = '2026-03-02T06:15:00Z' WHERE login = 'head'")
+        }
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.perform(.assign, on: "AG2", by: head, input: .init(target: "general_specialist"))
+        }
+        #expect(details(try fixture.lastAudit())["reason"] == "account_locked")
+        fixture.clock.advance(by: 16 * 60)
+        #expect(try fixture.workflow.perform(.assign, on: "AG2", by: head, input: .init(target: "general_specialist")).assignee == "general_specialist")
+    }
+}
