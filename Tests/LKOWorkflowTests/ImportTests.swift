@@ -161,6 +161,15 @@ struct ImportTests {
         #expect(details(audit) == ["inserted": "5", "moderated": "0", "unchanged": "0", "bad": "14"])
     }
 
+    @Test("a JSON array or a bare value is not a case", arguments: ["[1, 2]", "42", "\"2026-0001\"", "null"])
+    func notAnObject(line: String) throws {
+        let fixture = try Fixture(logins: ["head"])
+        let report = try fixture.importLines([caseLine("OK1", subcategory: "other.other"), line])
+        #expect(report.inserted == 1)
+        #expect(report.bad.map(\.line) == [2])
+        #expect(report.bad.first?.reason.hasPrefix("not a JSON object") == true, "\(report.bad)")
+    }
+
     @Test("a line that fails midway leaves nothing of its case; the others go in")
     func savepoint() throws {
         let fixture = try Fixture(resolver: FailingResolver(failing: "roads_specialist"))

@@ -51,6 +51,7 @@ public struct CaseImporter {
                         } catch let error as ImportError {
                             throw error
                         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+                            if context.codingPath.isEmpty { throw ImportError("not a JSON object (the line is a JSON array or a bare value)") }
                             throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
                         } catch {
                             throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
