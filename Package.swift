@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LKOReviewTests", dependencies: ["LKOCompiler", "LKOLanguage", "LKOCalendar"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts"]),
+        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,7 @@ public struct CaseImporter {
                         } catch let error as ImportError {
                             throw error
                         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+                            if context.codingPath.isEmpty { throw ImportError("not a JSON object (the line is a JSON array or a bare value)") }
                             throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
                         } catch {
                             throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
@@ -204,6 +205,19 @@ extension Workflow {
                 : "; у \(resolved.login) нет активной учётной записи: решает Координатор"
             record.fastTrack = false
             record.routedBy = comment
+            // Not routed by the rule, so not under its term either: the node's (or the regime's) term
+            // applies, counted from the same moderation entry.
+            if let index = policy.nodeIndex(record.node), let entry = CalendarDate(iso: record.moderationOn) {
+                let row = policy.node(index)
+                let term = record.regime == .message ? row.messageTerm : row.appealTerm
+                if term != decision.term {
+                    let recomputed = try deadline(entry: entry, term: term, extensionDays: record.extensionDays)
+                    record.termDays = term.days
+                    record.termUnit = term.unit.rawValue
+                    record.deadline = recomputed.date.description
+                    record.deadlineNote = recomputed.note
+                }
+            }
         }
         record.updatedAt = now
         try Workflow.save(db, record)

@@ -78,6 +78,15 @@ public final class Workflow: Sendable {
                 try AuditLog.append(db, at: now, actor: actor.login, action: "denied", object: "case:\(posNumber)", details: ["action": action.rawValue, "reason": reason])
                 return .failure(error)
             }
+            // 0. The actor's account, as stored now: active and not locked (a session checked
+            //    earlier does not survive a disable or a lockout in between).
+            let row = try Row.fetchOne(db, sql: "SELECT status, locked_until FROM accounts WHERE login = ?", arguments: [actor.login])
+            let status: String? = row?["status"]
+            let lockedUntil = (row?["locked_until"] as String?).flatMap(StoreClock.parse)
+            if status != "active" || lockedUntil.map({ $0 > now }) == true {
+                let why = status == nil ? "there is no account `\(actor.login)`" : status != "active" ? "the account `\(actor.login)` is disabled" : "the account `\(actor.login)` is locked"
+                return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: [why]), reason: status == nil ? "no_account" : status != "active" ? "account_disabled" : "account_locked")
+            }
             // 1. Compiled permission.
             if !policy.decide(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day) {
                 let explanation = policy.explain(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day)
