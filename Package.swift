@@ -48,6 +48,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lko", dependencies: ["LKOCLI"]),
+        // Region-scale benchmarks (docs/benchmarks.md): `swift run -c release lko-bench`.
+        .executableTarget(
+            name: "lko-bench",
+            dependencies: [
+                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/lko-bench"
+        ),
 
         .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage", "LKOCompiler"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),

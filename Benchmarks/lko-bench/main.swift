@@ -1,0 +1,1 @@
+print("lko-bench: see docs/benchmarks.md")
