@@ -37,10 +37,11 @@ struct AuthorizeCommand: ParsableCommand {
         if requests == "-" {
             input = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let data = FileManager.default.contents(atPath: requests) else {
+            // A FileHandle reads devices and pipes too (/dev/stdin, /dev/null), not only files.
+            guard let handle = FileHandle(forReadingAtPath: requests) else {
                 throw CommandFailure(message: "cannot read \(requests): no such file or not readable")
             }
-            input = data
+            input = handle.readDataToEndOfFile()
         }
         let date = at ?? Today.date(in: compiled.tables.organization.timeZone)
         var decider = BatchDecider(policy: compiled, date: date, inputName: requests == "-" ? "<stdin>" : requests)

@@ -25,16 +25,33 @@ struct ApplyCommand: ParsableCommand {
             let store = try database.open()
             let actor = try database.actor(in: store)
             let sources = try PolicyLoading(path: policy.path).load()
+            if let report = try reviewReport(store: store, sources: sources) { Terminal.out(report) }
             switch try store.apply(sources, message: message, by: actor) {
             case .unchanged(let version):
                 Terminal.out("no change: \(version) is already active")
             case .applied(let version, let summary, let warnings):
                 for warning in warnings { Terminal.warning(warning) }
-                Terminal.out(summary.lines.joined(separator: "\n"))
+                if try store.history().count <= 1 { Terminal.out(summary.lines.joined(separator: "\n")) }
                 Terminal.out("activated \(version)")
             }
         }
     }
+}
+
+/// The same change-impact report as `lko diff`, against the active version (nil before the
+/// first apply, or when the new policy has errors — `apply` reports those itself).
+private func reviewReport(store: Store, sources: SourceSet) throws -> String? {
+    guard try store.activePolicy() != nil else { return nil }
+    let stored = try store.storedVersion(nil)
+    let oldSources = SourceSet(files: stored.files.map { SourceFile(path: $0.path, text: $0.text) })
+    let day = store.today()
+    let options = CompileOptions(lintDate: day, lint: false)
+    let old = PolicyCompiler.compile(oldSources, options: options)
+    let new = PolicyCompiler.compile(sources, options: options)
+    guard !old.hasErrors, !new.hasErrors else { return nil }
+    let held = try store.openCaseHolders().map { DiffInput.HeldCase(posNumber: $0.posNumber, node: $0.node, assignee: $0.assignee) }
+    let diff = try PolicyDiff.compute(DiffInput(oldLabel: "active v\(stored.id)", old: old, newLabel: "new", new: new, at: day, heldCases: held))
+    return DiffRenderer(useColor: Terminal.stdoutUsesColor).render(diff, format: .text)
 }
 
 struct HistoryCommand: ParsableCommand {

@@ -40,8 +40,12 @@ extension Resolver {
             rootsByID[declaration.id.name] = node
         }
         tree.roots = rootsByID.values.sorted { $0.path < $1.path }
-        guard let organization else { return }
-        let defaults: [Regime: TermValue] = [.appeal: organization.appealTerm, .message: organization.messageTerm]
+        // Without an organization (already an error) the defaults still apply, so every path
+        // resolves and the user is not buried under follow-on "unknown category" errors.
+        let defaults: [Regime: TermValue] = [
+            .appeal: organization?.appealTerm ?? TermValue(days: 30, unit: .calendar),
+            .message: organization?.messageTerm ?? TermValue(days: 30, unit: .calendar),
+        ]
         for root in tree.roots {
             flatten(root, parent: nil, inherited: defaults, inheritedAccelerated: false, inheritedFrom: "the organization's default")
         }
@@ -136,7 +140,7 @@ extension Resolver {
         let text = path.description
         if let index = tree.indexByPath[text] {
             if let expectedLevel, tree.rows[index].level != expectedLevel.rawValue {
-                report(Diagnostic(.wrongNodeLevel, "`\(text)` is a \(tree.rows[index].level), not a \(expectedLevel.rawValue)", at: path.span, label: "a \(tree.rows[index].level)", help: "use `when \(tree.rows[index].level) \(text)`, or name a \(expectedLevel.rawValue) (\(["category": "`category`", "subcategory": "`category.subcategory`", "fact": "`category.subcategory.fact`"][expectedLevel.rawValue]!))"))
+                report(Diagnostic(.wrongNodeLevel, "`\(text)` is a \(tree.rows[index].level), not a \(expectedLevel.rawValue)", at: path.span, label: "a \(tree.rows[index].level)", help: "write `\(tree.rows[index].level) \(text)` instead, or name a \(expectedLevel.rawValue): \(["category": "a category id such as `roads`", "subcategory": "a path such as `roads.potholes`", "fact": "a path such as `roads.potholes.carriageway`"][expectedLevel.rawValue]!)"))
                 return nil
             }
             return index

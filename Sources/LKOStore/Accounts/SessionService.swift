@@ -22,10 +22,6 @@ extension Store {
             try write { db in try AuditLog.append(db, at: now, actor: login, action: "login.refused", object: "user:\(login)", details: ["reason": "locked"]) }
             throw StoreError.accountLocked(until: until)
         }
-        guard account.status == .active else {
-            try write { db in try AuditLog.append(db, at: now, actor: login, action: "login.refused", object: "user:\(login)", details: ["reason": "disabled"]) }
-            throw StoreError.accountDisabled(login)
-        }
         guard try hasher.verify(password: password, encoded: storedHash) else {
             // The counter is re-read inside the write transaction: guesses verified concurrently
             // (other processes) must each count, and none may overwrite a lock set meanwhile.
@@ -48,6 +44,11 @@ extension Store {
             }
             if let lockedUntil { throw StoreError.accountLocked(until: lockedUntil) }
             throw StoreError.wrongPassword
+        }
+        // Only someone who knows the password learns that the account is disabled.
+        guard account.status == .active else {
+            try write { db in try AuditLog.append(db, at: now, actor: login, action: "login.refused", object: "user:\(login)", details: ["reason": "disabled"]) }
+            throw StoreError.accountDisabled(login)
         }
         let rehashed = hasher.needsRehash(encoded: storedHash) ? try hasher.hash(password: password) : nil
         let token = SessionToken.generate()

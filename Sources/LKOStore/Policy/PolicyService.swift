@@ -82,6 +82,7 @@ extension Store {
                     """, arguments: [active.activationID, active.versionID]) else { throw StoreError.nothingToRollBack }
                 target = (row["id"], row["version"])
             }
+            if target.id == active.versionID { throw StoreError.unknownVersion("\(target.version) — it is the active version already; nothing to roll back") }
             let tablesText = try String.fetchOne(db, sql: "SELECT tables FROM policy_versions WHERE id = ?", arguments: [target.id]) ?? ""
             let policy = try CompiledPolicy(tables: TablesJSON.decode(Data(tablesText.utf8)))
             let day = today(policy: policy)

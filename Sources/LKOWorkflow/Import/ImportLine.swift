@@ -113,6 +113,12 @@ extension ImportLine {
             let named = [category, subcategory, fact].compactMap { $0 }.joined(separator: ".")
             throw ImportError(named.isEmpty ? "the case names no category/subcategory" : "unknown category node \"\(named)\" in the active policy")
         }
+        // ПОС classifies every case at least to a subcategory; routing and lint reason over
+        // subcategories and facts, so a case filed under a category alone is refused.
+        let row = policy.node(nodeIndex)
+        if row.level == "category", row.subtreeEnd > row.index + 1 {
+            throw ImportError("\"\(row.path)\" is a category; give the case's subcategory (\"subcategory\")")
+        }
         var channel: Channel?
         if let text = self.channel {
             guard let value = Channel(rawValue: text) else { throw ImportError("\"channel\" must be widget, epgu_account or mobile_app, got \"\(text)\"") }
