@@ -72,4 +72,40 @@ struct PlanAndAddTests {
         #expect(try fixture.record("R2").assignee == "roads_deputy")
         #expect(try fixture.record("R2").originalAssignee == "roads_specialist")
     }
+
+    @Test("with --allow-partial and a grant expiring mid-absence, plan and add agree on every case")
+    func partialPlanEqualsAdd() throws {
+        let fixture = try DelegationFixture()
+        try fixture.roadsCases()
+        let request = fixture.request("roads_specialist", from: "2027-01-25", until: "2027-02-10", substitute: "roads_deputy", allowPartial: true)
+        let plan = try fixture.plan(request)
+        #expect(plan.errors == [])
+        #expect(plan.warnings.contains { $0.hasPrefix("not covered, their cases go to the coordinator's queue:") && $0.contains("2027-02-06") })
+        let (_, carried) = try fixture.add(request)
+        #expect(carried == plan)
+        try fixture.setDay("2027-01-25")
+        try fixture.workflow.processDueDelegations()
+        let handovers = try fixture.moves("handover")
+        #expect(handovers.map(\.pos) == plan.moves.map(\.posNumber))
+        #expect(handovers.map(\.after) == plan.moves.map(\.to), "plan said \(plan.moves.map { $0.to ?? "coordinator" }), add did \(handovers)")
+        for move in plan.moves {
+            #expect(try fixture.record(move.posNumber).assignee == move.to)
+        }
+    }
+
+    @Test("a start in the past moves cases to whoever substitutes today, as the plan says (not along a chain of the start day)")
+    func pastStartChainPlanEqualsAdd() throws {
+        let fixture = try DelegationFixture(extraPolicy: reservePolicy)
+        try fixture.roadsCases()
+        try fixture.add(fixture.request("roads_deputy", from: "2027-01-11", until: "2027-01-12", substitute: "roads_reserve"))
+        try fixture.setDay("2027-01-14")
+        let request = fixture.request("roads_specialist", from: "2027-01-11", until: "2027-01-20", substitute: "roads_deputy")
+        let plan = try fixture.plan(request)
+        #expect(plan.errors == [])
+        #expect(plan.moves.map(\.to) == ["roads_deputy", "roads_deputy", "roads_deputy"])
+        let (absence, carried) = try fixture.add(request)
+        #expect(carried == plan)
+        #expect(absence.startProcessed)
+        #expect(try fixture.moves("handover").map(\.after) == plan.moves.map(\.to))
+    }
 }
