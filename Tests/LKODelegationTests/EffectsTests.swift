@@ -207,4 +207,28 @@ struct EffectsTests {
         }
         #expect(failure { _ = try fixture.workflow.responsibility("R1", until: day("2027-01-22"), by: try fixture.account("roads_deputy")) }?.hasPrefix("not allowed to report") == true)
     }
+
+    @Test("a coordinator's reassignment during the absence ends the substitution for that case")
+    func reassignDuringAbsence() throws {
+        let fixture = try DelegationFixture(extraPolicy: reservePolicy + "\ngrant manager to roads_specialist on roads\n")
+        try fixture.importCases([("R1", "roads.potholes")], date: "2027-01-05")
+        try fixture.add(fixture.request("roads_specialist", from: "2027-01-11", until: "2027-01-20", substitute: "roads_deputy", returnOpenCases: true))
+        try fixture.setDay("2027-01-11")
+        try fixture.workflow.processDueDelegations()
+        #expect(try fixture.record("R1").originalAssignee == "roads_specialist")
+        let reassigned = try fixture.perform(.reassign, "R1", by: "head", to: "roads_reserve")
+        #expect(reassigned.assignee == "roads_reserve")
+        #expect(try fixture.events("R1").last?.actingFor == nil)
+        // roads_reserve holds it in their own right, not for the absentee.
+        #expect(reassigned.originalAssignee == nil)
+        let drafted = try fixture.perform(.draft, "R1", by: "roads_reserve", text: "Ответ")
+        #expect(drafted.draftedFor == nil)
+        // The returning executor does not take back a case the coordinator gave to someone else.
+        try fixture.setDay("2027-01-21")
+        try fixture.workflow.processDueDelegations()
+        #expect(try fixture.moves("handback") == [])
+        #expect(try fixture.record("R1").assignee == "roads_reserve")
+        try fixture.perform(.submit, "R1", by: "roads_reserve")
+        #expect(try fixture.perform(.approve, "R1", by: "roads_specialist").state == .answered)
+    }
 }
