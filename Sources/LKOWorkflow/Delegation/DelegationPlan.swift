@@ -141,8 +141,10 @@ extension Workflow {
                 plan.errors.append("the substitute does not cover every case and route of \(request.login): " + lines.joined(separator: "; ") + " — grant the executor role there for the whole absence, choose another substitute, or use --allow-partial")
             }
         }
-        // The moves at the start.
-        let moveDay = max(request.from, day)
+        // The moves at the start (or now, for a start already past — but never after the last
+        // day away). `begin` carries out exactly these moves.
+        var moveDay = max(request.from, day)
+        if let until = request.until, until >= request.from, moveDay > until { moveDay = until }
         for record in openCases {
             var target: String?
             if case .present(let person, _) = chains.resolve(request.login, on: moveDay), !uncovered.contains(record.node) { target = person }

@@ -128,7 +128,11 @@ extension Workflow {
     }
 
     private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date) throws -> [String] {
-        let chains = SubstitutionChains(try Absence.all(db))
+        // The same function as `plan` and `add`, so the dry run predicts the real run: a case goes
+        // where the plan says (nil — a node not covered on every day — is the coordinator's queue).
+        let request = AbsenceRequest(login: absence.login, from: absence.start, until: absence.end, reason: absence.reason, substitute: absence.substitute, returnOpenCases: absence.returnOpenCases, allowPartial: absence.allowPartial)
+        let planned = try plan(request, in: db, excluding: absence.id)
+        let targets = Dictionary(planned.moves.map { ($0.posNumber, $0.to) }, uniquingKeysWith: { first, _ in first })
         let time = StoreClock.format(now)
         var done: [String] = []
         let open = try CaseRecord.fetchAll(db, sql: """
@@ -136,11 +140,7 @@ extension Workflow {
             """, arguments: [absence.login])
         for var record in open {
             let fromState = record.state
-            var target: String?
-            if case .present(let person, _) = chains.resolve(absence.login, on: day),
-               let node = policy.nodeIndex(record.node), policy.isExecutor(person, node: node, on: day) {
-                target = person
-            }
+            let target = targets[record.posNumber] ?? nil
             let before = record.assignee
             let original = record.originalAssignee ?? absence.login
             record.assignee = target

@@ -125,7 +125,9 @@ public final class Workflow: Sendable {
                 }
                 record.assignee = resolved.login
                 actingFor = resolved.actingFor
-                record.originalAssignee = resolved.actingFor ?? record.originalAssignee
+                // A substitute resolved for an absentee acts for them; anyone else assigned by
+                // name holds the case in their own right (no hand-back, no drafted_for).
+                record.originalAssignee = resolved.actingFor
                 if let actingFor { comment = [comment, "замещает \(actingFor)"].filter { !$0.isEmpty }.joined(separator: "; ") }
             case .draft:
                 guard let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
