@@ -104,12 +104,33 @@ import Testing
     @Test func roleGainingApproveEscalatesEveryHolder() throws {
         let diff = try diffPair("role-approve")
         #expect(diff.roles == [PolicyDiff.RoleChange(role: "executor", added: ["approve on assigned and granted"], removed: [], titleChange: nil, holders: 4, position: "new/org.lko:9:1")])
-        #expect(diff.access.map(\.login) == ["improvement_specialist", "lukovnikovo_territorial", "roads_deputy", "roads_specialist"])
-        #expect(diff.access.allSatisfy { $0.change == "gained" && $0.action == "approve" && $0.scope == "assigned and granted" })
-        #expect(diff.risks.map(\.kind) == ["escalation", "escalation", "escalation", "escalation"])
+        let cause = "role change: executor, new/org.lko:9:1"
+        #expect(diff.access == [
+            access("improvement_specialist", "gained", "approve", "assigned and granted", ["improvement"], cause: cause),
+            access("lukovnikovo_territorial", "gained", "approve", "assigned and granted", ["improvement"], cause: cause),
+            access("roads_deputy", "gained", "approve", "assigned and granted", ["roads"], from: "2027-01-11", until: "2027-02-05", cause: cause),
+            access("roads_specialist", "gained", "approve", "assigned and granted", ["roads"], cause: cause),
+        ])
+        #expect(diff.risks == [
+            Risk(kind: "escalation", message: "improvement_specialist gains `approve` on assigned and granted in improvement (\(cause))"),
+            Risk(kind: "escalation", message: "lukovnikovo_territorial gains `approve` on assigned and granted in improvement (\(cause))"),
+            Risk(kind: "escalation", message: "roads_deputy gains `approve` on assigned and granted in roads from 2027-01-11 until 2027-02-05 (\(cause))"),
+            Risk(kind: "escalation", message: "roads_specialist gains `approve` on assigned and granted in roads (\(cause))"),
+        ])
         #expect(diff.hasEscalation && !diff.hasCoverageRisk)
         #expect(diff.findingsIntroduced.map(\.code) == ["W0506", "W0506", "W0506", "W0506"])
         #expect(diff.findingsIntroduced.first?.message == "`improvement_specialist` may both draft and approve answers in `improvement.lighting` and 1 more")
+    }
+
+    @Test func roleLosingAnActionNamesTheRoleAsCause() throws {
+        // The same pair read backwards: the grants did not change, the role did.
+        let old = try compileSide("role-approve", "new")
+        let new = try compileSide("role-approve", "old")
+        let diff = try PolicyDiff.compute(DiffInput(oldLabel: "new", old: old, newLabel: "old", new: new, at: reviewDay))
+        #expect(diff.access.map(\.cause) == Array(repeating: "role change: executor, new/org.lko:9:1", count: 4))
+        #expect(diff.access.map(\.change) == ["lost", "lost", "lost", "lost"])
+        #expect(diff.roles.map(\.removed) == [["approve on assigned and granted"]])
+        #expect(diff.risks == [])
     }
 }
 

@@ -47,7 +47,7 @@ public struct DiffRenderer: Sendable {
     }
 
     private func accessLine(_ change: PolicyDiff.AccessChange) -> String {
-        "\(change.action) on \(change.scope)" + (change.nodes == ["*"] ? "" : " in " + change.nodes.joined(separator: ", "))
+        "\(change.action) on \(change.scope)" + PolicyDiff.nodesText(change.nodes)
             + PolicyDiff.validityText(change.from, change.until)
     }
 

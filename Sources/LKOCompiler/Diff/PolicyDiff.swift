@@ -216,7 +216,7 @@ extension PolicyDiff {
         var risks: [Risk] = []
         for change in diff.access where change.change == "gained" {
             guard let action = Action(name: change.action), action.isPrivileged else { continue }
-            risks.append(Risk(kind: "escalation", message: "\(change.login) gains `\(change.action)` on \(change.scope) \(change.nodes.joined(separator: ", "))" + validityText(change.from, change.until) + " (\(change.cause))"))
+            risks.append(Risk(kind: "escalation", message: "\(change.login) gains `\(change.action)` on \(change.scope)" + nodesText(change.nodes) + validityText(change.from, change.until) + " (\(change.cause))"))
         }
         for finding in diff.findingsIntroduced where finding.code == DiagnosticCode.coverageGap.rawValue {
             risks.append(Risk(kind: "coverage", message: finding.message))
@@ -238,6 +238,11 @@ extension PolicyDiff {
             risks.append(Risk(kind: "lockout", message: "no login can `manage_policy` under the new policy: nobody could change it again"))
         }
         return risks
+    }
+
+    /// " in roads, improvement"; nothing for every case (`*`).
+    static func nodesText(_ nodes: [String]) -> String {
+        nodes == ["*"] ? "" : " in " + nodes.joined(separator: ", ")
     }
 
     static func validityText(_ from: String?, _ until: String?) -> String {
