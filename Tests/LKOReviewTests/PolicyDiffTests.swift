@@ -197,6 +197,7 @@ import Testing
         ])
         // roads_specialist still holds an executor grant on roads: no coverage gap.
         #expect(diff.findingsIntroduced == [] && diff.risks == [])
+        #expect(DiffRenderer().summary(diff) == "2 routing change(s)")
     }
 
     @Test func sourceDimensionIsNamedWhenOnlySomeSourcesChange() throws {
@@ -252,6 +253,6 @@ import Testing
         #expect(diff.findingsIntroduced == [])
         #expect(diff.routing == [] && diff.access == [] && diff.risks == [])
         #expect(diff.hasEffectiveChange)
-        #expect(DiffRenderer().summary(diff).hasSuffix("findings +0 −1"))
+        #expect(DiffRenderer().summary(diff) == "findings +0 −1", "no \"0 login(s): +0 −0 permissions\" when access is unchanged")
     }
 }
