@@ -77,6 +77,25 @@ import Testing
         #expect(diff.risks == [Risk(kind: "lockout", message: "no login can `manage_policy` under the new policy: nobody could change it again")])
     }
 
+    @Test func noLockoutWhenNobodyCouldManageThePolicyBeforeEither() throws {
+        // Both sides lack an administrator; an unrelated grant is added.
+        let before = try compileSide("lockout", "new")
+        let files = before.sources.files + [SourceFile(path: "new/extra.lko", text: "grant executor to roads_trainee on roads.signs\n")]
+        let after = PolicyCompiler.compile(SourceSet(files: files), options: CompileOptions(lintDate: reviewDay, lint: false))
+        let diff = try PolicyDiff.compute(DiffInput(oldLabel: "old", old: before, newLabel: "new", new: after, at: reviewDay))
+        #expect(diff.access.map(\.login) == ["roads_trainee", "roads_trainee", "roads_trainee"])
+        #expect(diff.risks == [])
+    }
+
+    @Test func anAdministratorWhoseGrantEndsBeforeTheReviewDayIsALockout() throws {
+        let before = try compileSide("lockout", "old")
+        let files = try compileSide("lockout", "new").sources.files + [SourceFile(path: "new/extra.lko", text: "grant admin to sysadmin until 2026-03-01\n")]
+        let after = PolicyCompiler.compile(SourceSet(files: files), options: CompileOptions(lintDate: reviewDay, lint: false))
+        let diff = try PolicyDiff.compute(DiffInput(oldLabel: "old", old: before, newLabel: "new", new: after, at: reviewDay))
+        #expect(diff.risks.map(\.kind) == ["lockout"])
+        #expect(diff.access.first == access("sysadmin", "lost", "manage_users", "any", ["*"], from: "2026-03-02", cause: "old/grants.lko:2:1"))
+    }
+
     @Test func heldCasesFlagPeopleLosingAccessToWhatTheyHold() throws {
         // On 2027-02-03 the deputy still holds a pothole case, but the new policy ends the
         // substitution on 2027-01-31; roads_specialist's case is unaffected; a case on a node

@@ -233,8 +233,11 @@ extension PolicyDiff {
                 }
             }
         }
-        let managers = new.tables.permissions.filter { $0.action == Action.managePolicy.rawValue && ($0.until.map { $0 >= input.at.description } ?? true) }
-        if managers.isEmpty {
+        // "Any more": a side that never had a policy manager is not news on every later diff.
+        func hasManagers(_ policy: CompiledPolicy) -> Bool {
+            policy.tables.permissions.contains { $0.action == Action.managePolicy.rawValue && ($0.until.map { $0 >= input.at.description } ?? true) }
+        }
+        if hasManagers(old), !hasManagers(new) {
             risks.append(Risk(kind: "lockout", message: "no login can `manage_policy` under the new policy: nobody could change it again"))
         }
         return risks
