@@ -258,7 +258,7 @@ import Testing
         #expect(diff.findingsIntroduced == [Finding(code: "W0503", message: message)])
         #expect(diff.risks == [Risk(kind: "coverage", message: message)])
         #expect(diff.hasCoverageRisk && !diff.hasEscalation)
-        #expect(diff.tree == [Tree(kind: "added", node: "transport", detail: "«Общественный транспорт»")])
+        #expect(diff.tree == [Tree(kind: "added", node: "transport", detail: "«Общественный транспорт», with transport.buses")], "the new subcategory is named, not hidden under its category")
         #expect(diff.routing == [Route(cases: "transport.buses", old: "not in the tree", new: "coordinator (no rule, 30 calendar days)", points: 12)])
         // The coordinator's and administrator's permissions are `on any`: nothing to gain.
         #expect(diff.access == [])

@@ -191,11 +191,11 @@ extension PolicyDiff {
             if let origin = movedFrom[path] {
                 changes.append(TreeChange(kind: "moved", node: path, detail: "moved from \(origin)"))
             } else if !added.contains(parentPath(path) ?? "") {
-                changes.append(TreeChange(kind: "added", node: path, detail: "«\(newNodes[path]!.title)»"))
+                changes.append(TreeChange(kind: "added", node: path, detail: "«\(newNodes[path]!.title)»" + withNodes(under: path, in: added)))
             }
         }
         for path in removed.sorted() where !movedOrigins.contains(path) && !removed.contains(parentPath(path) ?? "") {
-            changes.append(TreeChange(kind: "removed", node: path, detail: "«\(oldNodes[path]!.title)»"))
+            changes.append(TreeChange(kind: "removed", node: path, detail: "«\(oldNodes[path]!.title)»" + withNodes(under: path, in: removed)))
         }
         for path in Set(oldNodes.keys).intersection(newNodes.keys).sorted() {
             let before = oldNodes[path]!, after = newNodes[path]!
@@ -205,6 +205,13 @@ extension PolicyDiff {
             if before.accelerated != after.accelerated { changes.append(TreeChange(kind: "accelerated", node: path, detail: after.accelerated ? "now accelerated" : "no longer accelerated")) }
         }
         return changes
+    }
+
+    /// ", with transport.buses, transport.trams": the nodes added (removed) with a node, which get
+    /// no row of their own, so a reviewer still sees every one of them.
+    static func withNodes(under path: String, in paths: Set<String>) -> String {
+        let below = paths.filter { $0.hasPrefix(path + ".") }.sorted()
+        return below.isEmpty ? "" : ", with " + below.joined(separator: ", ")
     }
 
     static func parentPath(_ path: String) -> String? {
