@@ -6,14 +6,22 @@ enum PolicySide {
     /// Loads `reference`: an existing path first; otherwise a git revision, reading
     /// `policyDirectory` (relative to the repository root) at that revision.
     static func load(_ reference: String, policyDirectory: String) throws -> (label: String, sources: SourceSet) {
-        if FileManager.default.fileExists(atPath: reference) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) {
+            // A folder holding the policy folder (`.`, a checkout) means that policy folder, not
+            // every .lko file below it (test fixtures, other checkouts…).
+            let inner = (reference as NSString).appendingPathComponent(policyDirectory)
+            var innerIsDirectory: ObjCBool = false
+            if isDirectory.boolValue, FileManager.default.fileExists(atPath: inner, isDirectory: &innerIsDirectory), innerIsDirectory.boolValue {
+                return (inner, try PolicyLoading(path: inner).load())
+            }
             return (reference, try PolicyLoading(path: reference).load())
         }
         guard let root = try? git(["rev-parse", "--show-toplevel"], in: nil).trimmingCharacters(in: .whitespacesAndNewlines), !root.isEmpty else {
-            throw CommandFailure(message: "`\(reference)` is neither a file or folder nor a git revision (not inside a git repository)", exitCode: .usage)
+            throw CommandFailure(message: "`\(reference)` is neither a file, a folder nor a git revision (not inside a git repository)", exitCode: .usage)
         }
         guard (try? git(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root)) != nil else {
-            throw CommandFailure(message: "`\(reference)` is neither a file or folder nor a git revision of \(root)", exitCode: .usage)
+            throw CommandFailure(message: "`\(reference)` is neither a file, a folder nor a git revision of \(root)", exitCode: .usage)
         }
         let directory = policyDirectory.hasSuffix("/") ? String(policyDirectory.dropLast()) : policyDirectory
         let listing = try git(["ls-tree", "-r", "--name-only", "--full-tree", reference, "--", directory], in: root)

@@ -43,8 +43,8 @@ struct AccessComparison {
                 if !plus.isEmpty { gained[key] = plus }
                 if !minus.isEmpty { lost[key] = minus }
             }
-            changes += fold(login: login, gained, change: "gained", side: new, rows: after)
-            changes += fold(login: login, lost, change: "lost", side: old, rows: before)
+            changes += fold(login: login, gained, change: "gained", side: new, other: old, rows: after)
+            changes += fold(login: login, lost, change: "lost", side: old, other: new, rows: before)
         }
         return changes
     }
@@ -111,7 +111,19 @@ struct AccessComparison {
         return result
     }
 
-    private func fold(login: String, _ map: [Key: [Interval]], change: String, side: CompiledPolicy, rows: [PermissionRow]) -> [PolicyDiff.AccessChange] {
+    /// The grant's position, or — when that very grant is unchanged on the other side and only
+    /// its role gained (or lost) the action — the role's, since the grant's line did not change.
+    private func causeText(of row: PermissionRow, side: CompiledPolicy, other: CompiledPolicy) -> String {
+        let grant = side.tables.grants[row.grant]
+        let grantUnchanged = other.tables.grants.contains {
+            $0.login == grant.login && $0.role == grant.role && $0.nodes == grant.nodes && $0.from == grant.from && $0.until == grant.until
+        }
+        let roleChanged = !other.tables.roleActions.contains { $0.role == row.role && $0.action == row.action && $0.scope == row.scope }
+        guard grantUnchanged, roleChanged, let role = side.tables.roles.first(where: { $0.id == row.role }) else { return grant.position }
+        return "role change: \(role.id), \(role.position)"
+    }
+
+    private func fold(login: String, _ map: [Key: [Interval]], change: String, side: CompiledPolicy, other: CompiledPolicy, rows: [PermissionRow]) -> [PolicyDiff.AccessChange] {
         struct Group: Hashable { var action: String; var scope: Scope; var interval: Interval }
         var groups: [Group: Set<String>] = [:]
         for (key, intervals) in map {
@@ -125,12 +137,13 @@ struct AccessComparison {
             }.sorted()
             let from = group.interval.from == Int32.min ? nil : CalendarDate(dayNumber: group.interval.from).description
             let until = group.interval.until == Int32.max ? nil : CalendarDate(dayNumber: group.interval.until).description
-            let cause = rows.first { row in
+            let causeRow: PermissionRow? = rows.first { row in
                 row.action == group.action && row.scope == group.scope
                     && (row.from.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.min) <= group.interval.until
                     && (row.until.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.max) >= group.interval.from
                     && (shown == ["*"] || row.nodes.isEmpty || row.nodes.contains { covered in shown.contains { $0 == covered || $0.hasPrefix(covered + ".") } })
-            }.map { side.tables.grants[$0.grant].position } ?? "role change"
+            }
+            let cause = causeRow.map { causeText(of: $0, side: side, other: other) } ?? "role change"
             changes.append(PolicyDiff.AccessChange(login: login, change: change, action: group.action, scope: group.scope.rawValue, nodes: shown, from: from, until: until, cause: cause))
         }
         return changes.sorted { lhs, rhs in

@@ -31,7 +31,8 @@ public struct DiffRenderer: Sendable {
         guard diff.hasEffectiveChange else { return "no effective change" }
         let gained = diff.access.filter { $0.change == "gained" }.count
         let lost = diff.access.count - gained
-        var parts = ["\(Set(diff.access.map(\.login)).count) login(s): +\(gained) −\(lost) permissions"]
+        var parts: [String] = []
+        if !diff.access.isEmpty { parts.append("\(Set(diff.access.map(\.login)).count) login(s): +\(gained) −\(lost) permissions") }
         if !diff.roles.isEmpty { parts.append("\(diff.roles.count) role(s) changed") }
         if !diff.tree.isEmpty { parts.append("\(diff.tree.count) tree/term change(s)") }
         if !diff.routing.isEmpty { parts.append("\(diff.routing.count) routing change(s)") }
@@ -47,7 +48,7 @@ public struct DiffRenderer: Sendable {
     }
 
     private func accessLine(_ change: PolicyDiff.AccessChange) -> String {
-        "\(change.action) on \(change.scope)" + (change.nodes == ["*"] ? "" : " in " + change.nodes.joined(separator: ", "))
+        "\(change.action) on \(change.scope)" + PolicyDiff.nodesText(change.nodes)
             + PolicyDiff.validityText(change.from, change.until)
     }
 

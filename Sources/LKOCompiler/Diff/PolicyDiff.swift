@@ -191,11 +191,11 @@ extension PolicyDiff {
             if let origin = movedFrom[path] {
                 changes.append(TreeChange(kind: "moved", node: path, detail: "moved from \(origin)"))
             } else if !added.contains(parentPath(path) ?? "") {
-                changes.append(TreeChange(kind: "added", node: path, detail: "«\(newNodes[path]!.title)»"))
+                changes.append(TreeChange(kind: "added", node: path, detail: "«\(newNodes[path]!.title)»" + withNodes(under: path, in: added)))
             }
         }
         for path in removed.sorted() where !movedOrigins.contains(path) && !removed.contains(parentPath(path) ?? "") {
-            changes.append(TreeChange(kind: "removed", node: path, detail: "«\(oldNodes[path]!.title)»"))
+            changes.append(TreeChange(kind: "removed", node: path, detail: "«\(oldNodes[path]!.title)»" + withNodes(under: path, in: removed)))
         }
         for path in Set(oldNodes.keys).intersection(newNodes.keys).sorted() {
             let before = oldNodes[path]!, after = newNodes[path]!
@@ -207,6 +207,13 @@ extension PolicyDiff {
         return changes
     }
 
+    /// ", with transport.buses, transport.trams": the nodes added (removed) with a node, which get
+    /// no row of their own, so a reviewer still sees every one of them.
+    static func withNodes(under path: String, in paths: Set<String>) -> String {
+        let below = paths.filter { $0.hasPrefix(path + ".") }.sorted()
+        return below.isEmpty ? "" : ", with " + below.joined(separator: ", ")
+    }
+
     static func parentPath(_ path: String) -> String? {
         guard let dot = path.lastIndex(of: ".") else { return nil }
         return String(path[..<dot])
@@ -216,7 +223,7 @@ extension PolicyDiff {
         var risks: [Risk] = []
         for change in diff.access where change.change == "gained" {
             guard let action = Action(name: change.action), action.isPrivileged else { continue }
-            risks.append(Risk(kind: "escalation", message: "\(change.login) gains `\(change.action)` on \(change.scope) \(change.nodes.joined(separator: ", "))" + validityText(change.from, change.until) + " (\(change.cause))"))
+            risks.append(Risk(kind: "escalation", message: "\(change.login) gains `\(change.action)` on \(change.scope)" + nodesText(change.nodes) + validityText(change.from, change.until) + " (\(change.cause))"))
         }
         for finding in diff.findingsIntroduced where finding.code == DiagnosticCode.coverageGap.rawValue {
             risks.append(Risk(kind: "coverage", message: finding.message))
@@ -233,11 +240,19 @@ extension PolicyDiff {
                 }
             }
         }
-        let managers = new.tables.permissions.filter { $0.action == Action.managePolicy.rawValue && ($0.until.map { $0 >= input.at.description } ?? true) }
-        if managers.isEmpty {
+        // "Any more": a side that never had a policy manager is not news on every later diff.
+        func hasManagers(_ policy: CompiledPolicy) -> Bool {
+            policy.tables.permissions.contains { $0.action == Action.managePolicy.rawValue && ($0.until.map { $0 >= input.at.description } ?? true) }
+        }
+        if hasManagers(old), !hasManagers(new) {
             risks.append(Risk(kind: "lockout", message: "no login can `manage_policy` under the new policy: nobody could change it again"))
         }
         return risks
+    }
+
+    /// " in roads, improvement"; nothing for every case (`*`).
+    static func nodesText(_ nodes: [String]) -> String {
+        nodes == ["*"] ? "" : " in " + nodes.joined(separator: ", ")
     }
 
     static func validityText(_ from: String?, _ until: String?) -> String {
