@@ -177,8 +177,6 @@ struct Resolver {
         self.organization = organization
     }
 
-    func knownRole(_ name: String) -> Bool { roles[name] != nil }
-
     mutating func role(_ identifier: Identifier) -> RoleRow? {
         if let row = roles[identifier.name] { return row }
         report(Diagnostic(.unknownRole, "unknown role `\(identifier.name)`", at: identifier.span, label: "not declared", help: Suggestions.help(for: identifier.name, in: Array(roles.keys), kind: "role")))
