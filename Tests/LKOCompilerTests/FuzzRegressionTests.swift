@@ -32,7 +32,7 @@ struct FuzzRegressionTests {
 
 /// The fuzz target's checks, reporting instead of trapping.
 enum FuzzInvariants {
-    static let lintDate = CalendarDate(year: 2026, month: 3, day: 2)
+    static let lintDate = CalendarDate(year: 2026, month: 3, day: 2)!
 
     /// Splits the input at the first NUL byte into two files, as the fuzz target does.
     static func sources(_ bytes: [UInt8]) -> [SourceFile] {
@@ -43,6 +43,41 @@ enum FuzzInvariants {
             ]
         }
         return [SourceFile(path: "a.lko", bytes: bytes)]
+    }
+
+    /// `decide` (the enforcement fast path) and `explain` (what `lko explain` prints) must agree for
+    /// every login, action, node and assignee, on the lint date and around every grant's bounds.
+    /// Bounded to a few thousand questions so one execution stays fast.
+    static func decisionMismatches(_ policy: CompiledPolicy) -> [String] {
+        var dates = [lintDate]
+        for grant in policy.tables.grants {
+            for text in [grant.from, grant.until].compactMap({ $0 }) {
+                guard let date = CalendarDate(iso: text) else { continue }
+                dates += [date.adding(days: -1), date, date.adding(days: 1)]
+            }
+        }
+        let logins = Array(policy.tables.logins.prefix(8)) + ["nobody"]
+        let nodes: [Int?] = [nil] + policy.tables.nodes.indices.prefix(12).map { Optional($0) }
+        var found: [String] = []
+        var asked = 0
+        for date in dates.prefix(6) {
+            for login in logins {
+                for node in nodes {
+                    for assignee in [nil, login] {
+                        for action in Action.allCases {
+                            asked += 1
+                            if asked > 4_000 { return found }
+                            let fast = policy.decide(login: login, action: action, node: node, assignee: assignee, on: date)
+                            let explained = policy.explain(login: login, action: action, node: node, assignee: assignee, on: date)
+                            if fast != explained.allowed {
+                                found.append("decide says \(fast), explain says \(explained.allowed) for \(login) \(action.rawValue) node \(node.map(String.init) ?? "nil") assignee \(assignee ?? "nil") on \(date)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found
     }
 
     static func codes(_ diagnostics: [Diagnostic]) -> [String] {
@@ -74,6 +109,10 @@ enum FuzzInvariants {
         if !compilation.diagnostics.isEmpty, rendered.isEmpty { problems.append("diagnostics rendered to nothing") }
         _ = DiagnosticRenderer(sources: set, useColor: true).render(compilation.diagnostics)
         for diagnostic in compilation.diagnostics { _ = DiagnosticRecord(diagnostic, sources: set) }
+        if let policy = compilation.policy {
+            _ = PolicyTestRunner.run(compilation, today: lintDate)
+            problems += decisionMismatches(policy)
+        }
 
         // `lko fmt` leaves a file with any parse error untouched; so does this.
         let parses = set.files.enumerated().map { Parser.parse($1, fileIndex: $0) }
