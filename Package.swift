@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 // Layers, lowest first. A target may import only targets above it in this list:
@@ -76,3 +77,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target for the policy language. It has no `main` (libFuzzer supplies one), so it
+// is added only when `LKO_FUZZ=1` is set; normal builds and `swift test` never see it. How to
+// build and run it: `Fuzz/README.md`.
+if ProcessInfo.processInfo.environment["LKO_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(name: "LKOFuzz", dependencies: ["LKOLanguage", "LKOCompiler", "LKOCalendar"], path: "Sources/LKOFuzz")
+    )
+}

@@ -58,18 +58,24 @@ public struct DiagnosticRenderer: Sendable {
         let end = file.location(of: span.end)
         var out = "\(gutter)--> \(file.path):\(start.line):\(start.column)\n"
         let lineNumber = String(start.line)
-        let scalars = Array(file.lineText(start.line).unicodeScalars)
+        // Only the shown window of the line is decoded, so one diagnostic costs O(window) and not
+        // O(line): a long line with thousands of findings must not take quadratic time.
+        let line = file.lineBounds(start.line)
+        let lineScalarStart = file.scalarCount(before: line.lowerBound)
+        let scalarCount = file.scalarCount(before: line.upperBound) - lineScalarStart
         let caretStart = start.column - 1
-        let caretLength = max(1, end.line == start.line ? end.column - start.column : scalars.count - caretStart)
+        let caretLength = max(1, end.line == start.line ? end.column - start.column : scalarCount - caretStart)
         // Window the line so the caret is visible and the excerpt is bounded.
         var windowStart = 0
-        if scalars.count > maximumExcerptWidth {
-            windowStart = max(0, min(caretStart - maximumExcerptWidth / 3, scalars.count - maximumExcerptWidth))
+        if scalarCount > maximumExcerptWidth {
+            windowStart = max(0, min(caretStart - maximumExcerptWidth / 3, scalarCount - maximumExcerptWidth))
         }
-        let windowEnd = min(scalars.count, windowStart + maximumExcerptWidth)
-        var shown = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map(printable)))
+        let windowEnd = min(scalarCount, windowStart + maximumExcerptWidth)
+        let windowBytes = file.offset(ofScalar: lineScalarStart + windowStart)..<file.offset(ofScalar: lineScalarStart + windowEnd)
+        let scalars = String(decoding: file.utf8[windowBytes], as: UTF8.self).unicodeScalars
+        var shown = String(String.UnicodeScalarView(scalars.map(printable)))
         if windowStart > 0 { shown = "…" + shown }
-        if windowEnd < scalars.count { shown += "…" }
+        if windowEnd < scalarCount { shown += "…" }
         let caretColumn = caretStart - windowStart + (windowStart > 0 ? 1 : 0)
         let visibleCaretLength = max(1, min(caretLength, maximumExcerptWidth - max(0, caretStart - windowStart)))
         out += "\(gutter) |\n"

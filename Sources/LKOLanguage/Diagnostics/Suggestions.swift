@@ -1,8 +1,14 @@
 /// "Did you mean" for misspelled names: the closest candidate by edit distance, when it is close
 /// enough to be a plausible typo (at most a third of the name's length, and at least one edit).
 public enum Suggestions {
+    /// Names longer than this (in Unicode scalars) get no suggestion: nobody mistypes a name that
+    /// long, and the edit distance is quadratic in the length (two 4 000-letter names took
+    /// seconds; a policy file may hold 64 MiB).
+    public static let maximumLength = 64
+
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
+        guard target.count <= maximumLength else { return nil }
         let limit = max(1, target.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -220,7 +220,9 @@ private struct Printer {
 
     func render(_ comment: Comment) -> String {
         var text = comment.text
-        while text.last == " " || text.last == "\t" { text.removeLast() }
+        // A `\r` left before trailing blanks would end the comment once they are gone, and the
+        // lexer drops a comment's final `\r`: strip it here too so formatting is idempotent.
+        while text.last == " " || text.last == "\t" || text.last == "\r" { text.removeLast() }
         return "#" + text
     }
 

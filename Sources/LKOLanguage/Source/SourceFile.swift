@@ -15,6 +15,10 @@ public struct SourceFile: Sendable, Hashable {
     public let lineStarts: [Int]
     /// Byte offset (in the original bytes) of the first invalid UTF-8 sequence, if any.
     public let invalidUTF8Offset: Int?
+    /// Unicode scalars (bytes that are not UTF-8 continuation bytes) before each 64-byte block of
+    /// `utf8`, so a column costs O(log lines + 64) however long its line is: thousands of
+    /// diagnostics on one long line must not cost O(diagnostics × line length).
+    let scalarsBeforeBlock: [Int32]
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -28,10 +32,50 @@ public struct SourceFile: Sendable, Hashable {
         self.utf8 = invalidOffset == nil ? bytes : Array(decoded.utf8)
         self.invalidUTF8Offset = invalidOffset
         var starts = [0]
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var blocks: [Int32] = []
+        blocks.reserveCapacity(utf8.count / 64 + 1)
+        var scalars: Int32 = 0
+        for (offset, byte) in utf8.enumerated() {
+            if offset & 63 == 0 { blocks.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
+        if utf8.count & 63 == 0 { blocks.append(scalars) }
         self.lineStarts = starts
+        self.scalarsBeforeBlock = blocks
+    }
+
+    /// Unicode scalars in `utf8[0..<offset]`; `offset` must be in `0...utf8.count`.
+    func scalarCount(before offset: Int) -> Int {
+        let block = offset >> 6
+        var count = Int(scalarsBeforeBlock[block])
+        var index = block << 6
+        while index < offset {
+            if utf8[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The byte offset where the scalar with index `scalar` (counted from the start of the file)
+    /// begins, or `utf8.count` past the last one.
+    func offset(ofScalar scalar: Int) -> Int {
+        var low = 0
+        var high = scalarsBeforeBlock.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(scalarsBeforeBlock[middle]) <= scalar { low = middle } else { high = middle - 1 }
+        }
+        var count = Int(scalarsBeforeBlock[low])
+        var index = low << 6
+        while index < utf8.count {
+            if utf8[index] & 0xC0 != 0x80 {
+                if count == scalar { return index }
+                count += 1
+            }
+            index += 1
+        }
+        return utf8.count
     }
 
     /// 1-based line and column of a byte offset. Columns count Unicode scalars, so a caret lines up
@@ -44,24 +88,23 @@ public struct SourceFile: Sendable, Hashable {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
         }
-        let lineStart = lineStarts[low]
-        var column = 1
-        var index = lineStart
-        while index < clamped {
-            // Count only scalar starts: continuation bytes are 10xxxxxx.
-            if utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
+        // Count only scalar starts: continuation bytes are 10xxxxxx.
+        let column = 1 + scalarCount(before: clamped) - scalarCount(before: lineStarts[low])
         return SourceLocation(line: low + 1, column: column, offset: clamped)
+    }
+
+    /// The byte range of a 1-based line without its line break (empty for a line that does not exist).
+    func lineBounds(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return 0..<0 }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
     }
 
     /// The text of a 1-based line without its line break.
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
-        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
+        String(decoding: utf8[lineBounds(line)], as: UTF8.self)
     }
 
     public func text(of span: SourceSpan) -> String {
