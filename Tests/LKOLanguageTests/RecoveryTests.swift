@@ -145,4 +145,18 @@ import Testing
         guard case .category(let roads) = file.declarations.first else { Issue.record("category"); return }
         #expect(roads.items.count == 1)
     }
+
+    /// Found by fuzzing: the grant clauses were matched eagerly, so `on from until roads`
+    /// consumed all three keywords at once and the policy passed with words silently dropped.
+    @Test func grantClausesAreReadOneAtATime() {
+        let (file, diagnostics) = Support.parse("grant executor to x on from until roads\n")
+        #expect(diagnostics.map(\.code) == [.expectedToken])
+        #expect(diagnostics.first?.message == "expected a date after `until`, found `roads`")
+        let (clean, cleanDiagnostics) = Support.parse("grant executor to x until 2027-01-31 on roads from 2027-01-01\n")
+        #expect(cleanDiagnostics.isEmpty)
+        guard case .grant(let grant) = clean.declarations.first else { Issue.record("grant"); return }
+        #expect(grant.nodes.map(\.description) == ["roads"])
+        #expect(grant.from?.description == "2027-01-01")
+        #expect(grant.until?.description == "2027-01-31")
+    }
 }

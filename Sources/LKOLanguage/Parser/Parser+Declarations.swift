@@ -107,7 +107,7 @@ extension Parser {
         var from: DateLiteral?
         var until: DateLiteral?
         var seen: Set<String> = []
-        while let clause = [matchKeyword("on"), matchKeyword("from"), matchKeyword("until")].lazy.compactMap({ $0 }).first {
+        while let clause = matchKeyword("on") ?? matchKeyword("from") ?? matchKeyword("until") {
             if !seen.insert(clause.text).inserted {
                 error(.expectedToken, "`\(clause.text)` given twice in one grant", at: clause.span, label: "second `\(clause.text)`", help: "give each of `on`, `from` and `until` at most once")
             }
