@@ -178,7 +178,8 @@ struct RegionPolicy {
             }
             if variant, grants.count % 100 == 37 {
                 // the 1 % that changes: widen to the whole category, or move to another one
-                line = rng.chance(0.5) ? "grant executor to \(login) on \(category(c))" : "grant manager to \(login) on \(category((c + 1) % shape.categories))"
+                // (decided from the index, not the generator, so the other 99 % stay identical)
+                line = grants.count % 200 < 100 ? "grant executor to \(login) on \(category(c))" : "grant manager to \(login) on \(category((c + 1) % shape.categories))"
             }
             grants.append(line)
         }

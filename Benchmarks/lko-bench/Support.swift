@@ -44,8 +44,19 @@ func memoryMiB() -> (peak: Double, current: Double) {
     return (field("VmHWM:"), field("VmRSS:"))
 }
 
-/// Runs a program with stdout/stderr to /dev/null; returns wall seconds, exit status and the
-/// child's own peak RSS (MiB, from wait4's rusage — exact for that one process).
+/// Peak RSS (MiB) of one run of a program, through `/usr/bin/time -f %M`. Not wait4 on a child
+/// we spawn ourselves: glibc's posix_spawn shares our address space until exec, and Linux
+/// carries that high-water mark into the child's ru_maxrss, so it would report *our* peak.
+func childPeakMiB(_ path: String, _ arguments: [String]) -> Double {
+    let out = workRoot + "/time.out"
+    _ = runChild("/usr/bin/time", ["-f", "%M", "-o", out, path] + arguments)
+    guard let text = try? String(contentsOfFile: out, encoding: .utf8),
+          let kib = Double(text.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "") else { return .nan }
+    return kib / 1024
+}
+
+/// Runs a program with stdout/stderr to /dev/null; returns wall seconds and exit status
+/// (peakMiB: see childPeakMiB — it is not the child's own figure).
 func runChild(_ path: String, _ arguments: [String]) -> (seconds: Double, status: Int32, peakMiB: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -201,11 +201,12 @@ if wanted("check") {
         var status: Int32 = 0
         for _ in 0..<runs {
             let r = runChild(lkoBinary, ["check", regionFolder, "--at", "2026-03-02"])
-            wall.append(r.seconds); peak.append(r.peakMiB); status = r.status
+            wall.append(r.seconds); status = r.status
+            peak.append(childPeakMiB(lkoBinary, ["check", regionFolder, "--at", "2026-03-02"]))
         }
         var sub = Table("`lko check` subprocess (whole process)", "median", "samples")
         sub.add("wall time (s)", fmt(median(wall)), wall.map { fmt($0) }.joined(separator: " "))
-        sub.add("peak RSS (MiB, wait4 ru_maxrss)", fmt(median(peak), 1), peak.map { fmt($0, 1) }.joined(separator: " "))
+        sub.add("peak RSS (MiB, /usr/bin/time %M)", fmt(median(peak), 1), peak.map { fmt($0, 1) }.joined(separator: " "))
         print(sub.render())
         print("\n(`lko check` exit status \(status): 0 = no errors; warnings are printed but do not fail)\n")
         summary.add("lko check, region policy (subprocess)", "\(fmt(median(wall))) s, peak \(fmt(median(peak), 1)) MiB", "< 1 s, < 200 MB", median(wall) < 1 && median(peak) * 1.048576 < 200 ? "met" : "MISSED")
@@ -399,7 +400,7 @@ if wanted("growth") {
         var compilation: Compilation!
         let check = try measure(runs: growthRuns) { compilation = try checkAndCompile(folder, lint: true) }
         guard let policy = compilation.policy else { log("\(k)×: errors"); continue }
-        let peak = FileManager.default.isExecutableFile(atPath: lkoBinary) ? fmt(runChild(lkoBinary, ["check", folder, "--at", "2026-03-02"]).peakMiB, 1) : "n/a"
+        let peak = FileManager.default.isExecutableFile(atPath: lkoBinary) ? fmt(childPeakMiB(lkoBinary, ["check", folder, "--at", "2026-03-02"]), 1) : "n/a"
         let decide = timeDecisions(policy, makeRequests(policy, count: 200_000), runs: growthRuns)
         let messages = makeMessages(shape, count: 200_000)
         let route = timeRouting(policy, messages, runs: growthRuns)
