@@ -15,6 +15,8 @@ struct PolicyLoading {
     var path: String
     var lintDate: CalendarDate?
     var lint = true
+    /// Compute the version hash (see `CompileOptions.version`).
+    var version = true
 
     /// Compiles; on errors prints them and throws exit 1.
     func compileOrFail(printWarnings: Bool = false) throws -> (Compilation, CompiledPolicy) {
@@ -30,7 +32,7 @@ struct PolicyLoading {
 
     func compile() throws -> Compilation {
         let sources = try load()
-        return PolicyCompiler.compile(sources, options: CompileOptions(lintDate: lintDate, lint: lint))
+        return PolicyCompiler.compile(sources, options: CompileOptions(lintDate: lintDate, lint: lint, version: version))
     }
 
     func load() throws -> SourceSet {

@@ -38,10 +38,16 @@ public struct CompileOptions: Sendable {
     public var lintDate: CalendarDate?
     /// Run the lint pass (warnings).
     public var lint: Bool
+    /// Compute `tables.version` (the SHA-256 of the canonical JSON of every table). A caller that
+    /// only decides and never stores, shows or compares the version (`lko authorize`) may skip it:
+    /// it is half the cost of compiling, and the tables are otherwise identical. Skipped, the
+    /// version is the empty string.
+    public var version: Bool
 
-    public init(lintDate: CalendarDate? = nil, lint: Bool = true) {
+    public init(lintDate: CalendarDate? = nil, lint: Bool = true, version: Bool = true) {
         self.lintDate = lintDate
         self.lint = lint
+        self.version = version
     }
 }
 
@@ -54,6 +60,7 @@ public enum PolicyCompiler {
 
     public static func compile(_ parsed: ParsedPolicy, options: CompileOptions = CompileOptions()) -> Compilation {
         var resolver = Resolver(parsed: parsed)
+        resolver.computeVersion = options.version
         let resolved = resolver.resolve()
         var diagnostics = parsed.diagnostics + resolver.diagnostics
         var policy: CompiledPolicy?

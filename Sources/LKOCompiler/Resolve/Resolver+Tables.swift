@@ -34,7 +34,7 @@ extension Resolver {
             sources: sourceRows
         )
         tables.routes = RoutingIndex.routeRows(tables)
-        tables.version = PolicyVersion.compute(tables)
+        tables.version = computeVersion ? PolicyVersion.compute(tables) : ""
         return tables
     }
 }

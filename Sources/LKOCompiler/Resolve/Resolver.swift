@@ -11,6 +11,8 @@ struct Resolver {
     var diagnostics: [Diagnostic] = []
     var spans = SpanIndex()
     var tests: [ResolvedTest] = []
+    /// See `CompileOptions.version`.
+    var computeVersion = true
 
     // Intermediate state shared by the steps.
     var organization: OrganizationRow?

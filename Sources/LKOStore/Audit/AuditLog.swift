@@ -31,16 +31,15 @@ public enum AuditLog {
 
     @discardableResult
     public static func append(_ db: Database, at: Date, actor: String, action: String, object: String, details: [String: String] = [:]) throws -> Entry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
         let previous: String = last?["hash"] ?? genesisHash
         let detailsText = canonicalJSON(details)
         let time = StoreClock.format(at)
         let hash = chainHash(previous: previous, seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText)
-        try db.execute(
-            sql: "INSERT INTO audit(seq, at, actor, action, object, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [seq, time, actor, action, object, detailsText, previous, hash]
-        )
+        // Cached: the statement is compiled once per connection, not once per entry.
+        try db.cachedStatement(sql: "INSERT INTO audit(seq, at, actor, action, object, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, time, actor, action, object, detailsText, previous, hash])
         return Entry(seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText, prevHash: previous, hash: hash)
     }
 

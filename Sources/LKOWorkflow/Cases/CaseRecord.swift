@@ -79,7 +79,7 @@ public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     static func fetch(_ db: Database, posNumber: String) throws -> CaseRecord? {
-        try CaseRecord.fetchOne(db, sql: "SELECT * FROM cases WHERE pos_number = ?", arguments: [posNumber])
+        try CaseRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE pos_number = ?"), arguments: [posNumber])
     }
 }
 
@@ -114,10 +114,8 @@ public struct CaseEvent: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     static func append(_ db: Database, caseID: Int64, at: String, onDay: String, actor: String, actingFor: String? = nil, action: String, from: CaseState?, to: CaseState, assigneeBefore: String?, assigneeAfter: String?, comment: String = "") throws {
-        try db.execute(
-            sql: "INSERT INTO case_events(case_id, at, on_day, actor, acting_for, action, from_state, to_state, assignee_before, assignee_after, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [caseID, at, onDay, actor, actingFor, action, from?.rawValue, to.rawValue, assigneeBefore, assigneeAfter, comment]
-        )
+        try db.cachedStatement(sql: "INSERT INTO case_events(case_id, at, on_day, actor, acting_for, action, from_state, to_state, assignee_before, assignee_after, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [caseID, at, onDay, actor, actingFor, action, from?.rawValue, to.rawValue, assigneeBefore, assigneeAfter, comment])
     }
 
     static func history(_ db: Database, caseID: Int64) throws -> [CaseEvent] {

@@ -113,11 +113,11 @@ public struct CaseImporter {
         let routeDecision = workflow.policy.route(CaseAttributes(node: item.node, regime: item.regime, channel: item.channel, source: item.line.source, locality: item.line.locality))
         let term = routeDecision?.term ?? (item.regime == .appeal ? workflow.policy.tables.organization.appealTerm : workflow.policy.tables.organization.messageTerm)
         let deadline = try workflow.deadline(entry: entry, term: term)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO cases(pos_number, epgu_number, regime, node, source, channel, locality, address, description, applicant_name, applicant_contacts,
               received_on, moderation_on, state, term_days, term_unit, deadline, deadline_note, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'moderation', ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 item.line.posNumber, item.line.epguNumber, item.regime.rawValue, item.node, item.line.source, item.channel?.rawValue, item.line.locality,
                 item.line.address ?? "", item.line.description ?? "", item.line.applicant?.name ?? "", item.line.applicant?.contacts ?? "",
                 item.received, item.moderation, term.days, term.unit.rawValue, deadline.date.description, deadline.note, now, now,
@@ -188,7 +188,7 @@ extension Workflow {
         record.routedBy = comment
         if let target = decision.assignee {
             let resolved = try resolver.resolve(target, on: today, in: db)
-            let hasAccount = try String.fetchOne(db, sql: "SELECT status FROM accounts WHERE login = ?", arguments: [resolved.login]) == "active"
+            let hasAccount = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login]) == "active"
             if hasAccount, let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
                 record.state = .assigned
                 record.assignee = resolved.login

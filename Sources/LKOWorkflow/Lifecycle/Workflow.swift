@@ -80,7 +80,7 @@ public final class Workflow: Sendable {
             }
             // 0. The actor's account, as stored now: active and not locked (a session checked
             //    earlier does not survive a disable or a lockout in between).
-            let row = try Row.fetchOne(db, sql: "SELECT status, locked_until FROM accounts WHERE login = ?", arguments: [actor.login])
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, locked_until FROM accounts WHERE login = ?"), arguments: [actor.login])
             let status: String? = row?["status"]
             let lockedUntil = (row?["locked_until"] as String?).flatMap(StoreClock.parse)
             if status != "active" || lockedUntil.map({ $0 > now }) == true {
@@ -116,7 +116,7 @@ public final class Workflow: Sendable {
                 guard let nodeIndex = node, policy.isExecutor(resolved.login, node: nodeIndex, on: day) else {
                     return try deny(.notExecutor(login: resolved.login, node: record.node, day: day.description), reason: "not_executor")
                 }
-                let status = try String.fetchOne(db, sql: "SELECT status FROM accounts WHERE login = ?", arguments: [resolved.login])
+                let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login])
                 guard status == "active" else {
                     return .failure(.invalid(status == nil ? "`\(resolved.login)` has no account; add it with `lko user add \(resolved.login)`" : "the account `\(resolved.login)` is disabled"))
                 }
@@ -193,12 +193,12 @@ public final class Workflow: Sendable {
     }
 
     static func save(_ db: Database, _ record: CaseRecord) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE cases SET state = ?, assignee = ?, original_assignee = ?, routed_by = ?, fast_track = ?, term_days = ?, term_unit = ?,
               extension_days = ?, extension_reason = ?, deadline = ?, deadline_note = ?, answer = ?, drafted_by = ?, drafted_for = ?,
               submitted_by = ?, redirected_to = ?, updated_at = ?
             WHERE id = ?
-            """, arguments: [
+            """).execute(arguments: [
                 record.state.rawValue, record.assignee, record.originalAssignee, record.routedBy, record.fastTrack, record.termDays, record.termUnit,
                 record.extensionDays, record.extensionReason, record.deadline, record.deadlineNote, record.answer, record.draftedBy, record.draftedFor,
                 record.submittedBy, record.redirectedTo, record.updatedAt, record.id,
