@@ -8,23 +8,7 @@ extension CompiledPolicy {
     /// login's few permissions.
     public func decide(login: String, action: Action, node: Int?, assignee: String?, on date: CalendarDate) -> Bool {
         guard let id = loginIDs[login] else { return false }
-        let bit = action.bit
-        let day = date.dayNumber
-        let nodeID = node.map(Int32.init) ?? -1
-        for permission in permissionsByLogin[Int(id)] where permission.actions & bit != 0 {
-            guard permission.coverage.isValid(on: day) else { continue }
-            switch permission.scope {
-            case .any:
-                return true
-            case .granted:
-                if nodeID >= 0, permission.coverage.covers(nodeID) { return true }
-            case .assigned:
-                if nodeID >= 0, assignee == login { return true }
-            case .assignedAndGranted:
-                if nodeID >= 0, assignee == login, permission.coverage.covers(nodeID) { return true }
-            }
-        }
-        return false
+        return decisionIndex.decide(login: id, actionIndex: action.index, node: node.map(Int32.init) ?? -1, assigned: assignee == login, day: date.dayNumber)
     }
 
     /// The same decision as ``decide(login:action:node:assignee:on:)``, with the reason.

@@ -19,6 +19,8 @@ public struct CompiledPolicy: Sendable {
     let nodeEnds: [Int32]
     /// Per login: its permissions, one entry per (grant, scope) with the actions merged.
     let permissionsByLogin: [[Permission]]
+    /// The flat per-(login, action) layout that `decide` reads.
+    let decisionIndex: DecisionIndex
     /// Per login: the executor-role grants, for routing and delegation checks.
     let executorGrantsByLogin: [[Coverage]]
     let routing: RoutingIndex
@@ -127,6 +129,7 @@ public struct CompiledPolicy: Sendable {
             }
         }
         self.permissionsByLogin = permissions
+        self.decisionIndex = DecisionIndex(permissionsByLogin: permissions)
         self.executorGrantsByLogin = executorGrants
         self.routing = try RoutingIndex(tables: tables, nodeIDs: nodeIDs, loginIDs: loginIDs)
     }

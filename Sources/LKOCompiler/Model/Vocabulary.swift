@@ -25,8 +25,28 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable, Comparabl
         }
     }
 
+    /// The position of this action in ``allCases`` (and its bit number in an ``ActionSet``).
+    public var index: Int {
+        switch self {
+        case .view: 0
+        case .assign: 1
+        case .reassign: 2
+        case .redirect: 3
+        case .extend: 4
+        case .draft: 5
+        case .submit: 6
+        case .approve: 7
+        case .return: 8
+        case .report: 9
+        case .manageUsers: 10
+        case .managePolicy: 11
+        case .manageDelegations: 12
+        case .viewAudit: 13
+        }
+    }
+
     /// The bit of this action in an ``ActionSet``.
-    public var bit: UInt16 { 1 << UInt16(Action.allCases.firstIndex(of: self)!) }
+    public var bit: UInt16 { 1 << UInt16(index) }
 
     static let byName: [String: Action] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
@@ -36,7 +56,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable, Comparabl
     }
 
     public static func < (lhs: Action, rhs: Action) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
     }
 }
 

@@ -7,15 +7,6 @@ extension Resolver {
         let roleActions = roleActionRows.sorted {
             ($0.role, Action(name: $0.action)!, $0.scope) < ($1.role, Action(name: $1.action)!, $1.scope)
         }
-        var actionsByRole: [String: [RoleActionRow]] = [:]
-        for row in roleActions { actionsByRole[row.role, default: []].append(row) }
-        var permissions: [PermissionRow] = []
-        for grant in grants {
-            for rule in actionsByRole[grant.role] ?? [] {
-                permissions.append(PermissionRow(login: grant.login, action: rule.action, scope: rule.scope, nodes: grant.nodes, from: grant.from, until: grant.until, grant: grant.index, role: grant.role))
-            }
-        }
-        permissions.sort { ($0.login, Action(name: $0.action)!, $0.scope, $0.grant) < ($1.login, Action(name: $1.action)!, $1.scope, $1.grant) }
         let sourceRows = sources.files.map { SourceRow(path: $0.path, sha256: PolicyVersion.sha256Hex($0.utf8)) }
         var tables = PolicyTables(
             organization: organization,
@@ -25,7 +16,7 @@ extension Resolver {
             nodes: tree.rows,
             logins: Array(Set(grants.map(\.login))).sorted(),
             grants: grants,
-            permissions: permissions,
+            permissions: [],
             autoRules: autoRules,
             fastTracks: fastTracks,
             routes: [],
@@ -33,7 +24,7 @@ extension Resolver {
             calendarYears: calendarYears,
             sources: sourceRows
         )
-        tables.routes = RoutingIndex.routeRows(tables)
+        tables = tables.withDerivedRows()
         tables.version = computeVersion ? PolicyVersion.compute(tables) : ""
         return tables
     }

@@ -17,6 +17,7 @@ public final class Store: Sendable {
     /// Reasons an account cannot be removed or disabled (open cases, pending substitutions),
     /// supplied by the layers above.
     let blockerProviders: [any AccountBlockerProvider]
+    let activeCache = ActivePolicyCache()
 
     /// How long a write waits for another process's write before giving up with a message.
     public static let defaultBusyTimeout: TimeInterval = 5

@@ -14,18 +14,25 @@ public struct ActivePolicy: Sendable {
 extension Store {
     /// The active policy, or nil before the first `lko apply`.
     public func activePolicy() throws -> ActivePolicy? {
-        try read { db in try Store.activePolicy(db) }
+        try read { db in try Store.activePolicy(db, cache: activeCache) }
     }
 
-    static func activePolicy(_ db: Database) throws -> ActivePolicy? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.id AS activation, v.id AS version_id, v.version, v.tables
-            FROM activations a JOIN policy_versions v ON v.id = a.version_id
-            ORDER BY a.id DESC LIMIT 1
-            """) else { return nil }
-        let tablesText: String = row["tables"]
-        let tables = try TablesJSON.decode(Data(tablesText.utf8))
-        return ActivePolicy(versionID: row["version_id"], version: row["version"], activationID: row["activation"], policy: try CompiledPolicy(tables: tables))
+    /// The active policy as of `db`. Decoding and indexing a large policy takes a noticeable
+    /// fraction of a second, so the compiled result is kept per activation: a later call that
+    /// finds the same activation active reuses it.
+    static func activePolicy(_ db: Database, cache: ActivePolicyCache? = nil) throws -> ActivePolicy? {
+        guard let head = try Row.fetchOne(db, sql: "SELECT id, version_id FROM activations ORDER BY id DESC LIMIT 1") else { return nil }
+        let activationID: Int64 = head["id"]
+        if let cached = cache?.value, cached.activationID == activationID { return cached }
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, tables FROM policy_versions WHERE id = ?", arguments: [head["version_id"] as Int64]) else { return nil }
+        let active = ActivePolicy(versionID: head["version_id"], version: row["version"], activationID: activationID, policy: try CompiledPolicy(tables: decodeTables(row["tables"])))
+        cache?.value = active
+        return active
+    }
+
+    /// Stored tables (without their derived rows) back to full tables.
+    static func decodeTables(_ text: String) throws -> PolicyTables {
+        try TablesJSON.decode(Data(text.utf8)).withDerivedRows()
     }
 
     /// Today in the organization's time zone (of the active policy; Moscow before one exists).
@@ -53,5 +60,17 @@ extension Store {
             }
             throw StoreError.denied(action: action.rawValue, explanation: ["no policy is applied yet: only the account created by `lko init` may administer the database until `lko apply` activates one"])
         }
+    }
+}
+
+/// The last active policy a store compiled, shared by its callers.
+final class ActivePolicyCache: @unchecked Sendable {
+    // Every access goes through `lock`, which is what makes the `@unchecked Sendable` true.
+    private let lock = NSLock()
+    private var stored: ActivePolicy?
+
+    var value: ActivePolicy? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

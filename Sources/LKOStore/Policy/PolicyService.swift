@@ -43,9 +43,9 @@ extension Store {
         }
         let tables = policy.tables
         let sourcesJSON = try Store.encodeSources(sources)
-        let tablesJSON = String(decoding: TablesJSON.encode(tables, pretty: false), as: UTF8.self)
+        let tablesJSON = String(decoding: TablesJSON.encode(tables.storageForm, pretty: false), as: UTF8.self)
         return try write { db -> ApplyOutcome in
-            let active = try Store.activePolicy(db)
+            let active = try Store.activePolicy(db, cache: activeCache)
             if active?.version == tables.version { return .unchanged(version: tables.version) }
             let activeLogins = try AccountRepository.activeLogins(db, now: now)
             let day = today(policy: policy)
@@ -71,7 +71,7 @@ extension Store {
         try authorize(actor, .managePolicy)
         let now = clock.now()
         return try write { db in
-            guard let active = try Store.activePolicy(db) else { throw StoreError.nothingToRollBack }
+            guard let active = try Store.activePolicy(db, cache: activeCache) else { throw StoreError.nothingToRollBack }
             let target: (id: Int64, version: String)
             if let reference {
                 target = try Store.resolveVersion(db, reference)
@@ -84,7 +84,7 @@ extension Store {
             }
             if target.id == active.versionID { throw StoreError.unknownVersion("\(target.version) — it is the active version already; nothing to roll back") }
             let tablesText = try String.fetchOne(db, sql: "SELECT tables FROM policy_versions WHERE id = ?", arguments: [target.id]) ?? ""
-            let policy = try CompiledPolicy(tables: TablesJSON.decode(Data(tablesText.utf8)))
+            let policy = try CompiledPolicy(tables: Store.decodeTables(tablesText))
             let day = today(policy: policy)
             let activeLogins = try AccountRepository.activeLogins(db, now: now)
             guard activeLogins.contains(where: { policy.decide(login: $0, action: .managePolicy, node: nil, assignee: nil, on: day) }) else {
@@ -141,12 +141,12 @@ extension Store {
             if let reference {
                 id = try Store.resolveVersion(db, reference).id
             } else {
-                guard let active = try Store.activePolicy(db) else { throw StoreError.unknownVersion("active (no policy applied yet)") }
+                guard let active = try Store.activePolicy(db, cache: activeCache) else { throw StoreError.unknownVersion("active (no policy applied yet)") }
                 id = active.versionID
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id]) else { throw StoreError.unknownVersion(reference ?? "") }
             let files = try JSONDecoder().decode([StoredFile].self, from: Data((row["sources"] as String).utf8))
-            let tables = try TablesJSON.decode(Data((row["tables"] as String).utf8))
+            let tables = try Store.decodeTables(row["tables"])
             return StoredVersion(id: id, version: row["version"], files: files, tables: tables, createdAt: row["created_at"], createdBy: row["created_by"])
         }
     }

@@ -122,7 +122,16 @@ public struct CaseImporter {
                 item.line.address ?? "", item.line.description ?? "", item.line.applicant?.name ?? "", item.line.applicant?.contacts ?? "",
                 item.received, item.moderation, term.days, term.unit.rawValue, deadline.date.description, deadline.note, now, now,
             ])
-        guard var record = try CaseRecord.fetch(db, posNumber: item.line.posNumber) else { throw ImportError("the case vanished while importing") }
+        // The row just written, built in memory rather than read back (import is a hot path).
+        var record = CaseRecord(
+            id: db.lastInsertedRowID, posNumber: item.line.posNumber, epguNumber: item.line.epguNumber, regime: item.regime, node: item.node,
+            source: item.line.source, channel: item.channel, locality: item.line.locality, address: item.line.address ?? "",
+            description: item.line.description ?? "", applicantName: item.line.applicant?.name ?? "", applicantContacts: item.line.applicant?.contacts ?? "",
+            receivedOn: item.received, moderationOn: item.moderation, state: .moderation, assignee: nil, originalAssignee: nil, routedBy: "",
+            fastTrack: false, termDays: term.days, termUnit: term.unit.rawValue, extensionDays: 0, extensionReason: nil,
+            deadline: deadline.date.description, deadlineNote: deadline.note, answer: nil, draftedBy: nil, draftedFor: nil, submittedBy: nil,
+            redirectedTo: nil, createdAt: now, updatedAt: now
+        )
         try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
         switch item.status {
         case "rejected":
