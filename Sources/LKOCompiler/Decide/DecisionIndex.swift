@@ -25,13 +25,28 @@ struct DecisionIndex: Sendable {
         offsets.reserveCapacity(permissionsByLogin.count * DecisionIndex.actionCount + 1)
         var entries: [Entry] = []
         var ranges: [CompiledPolicy.NodeRange] = []
+        struct Group: Hashable {
+            var scope: Scope
+            var everything: Bool
+            var from: Int32
+            var until: Int32
+        }
         for permissions in permissionsByLogin {
             for action in Action.allCases {
+                // Grants with the same scope and validity merge into one entry whose node ranges
+                // are sorted and disjoint, searched by bisection: many grants, one lookup.
+                var groups: [Group: [CompiledPolicy.NodeRange]] = [:]
+                var order: [Group] = []
                 for permission in permissions where permission.actions & action.bit != 0 {
                     let coverage = permission.coverage
+                    let group = Group(scope: permission.scope, everything: coverage.everything, from: coverage.from, until: coverage.until)
+                    if groups[group] == nil { order.append(group) }
+                    groups[group, default: []] += coverage.ranges
+                }
+                for group in order {
                     let start = Int32(ranges.count)
-                    ranges += coverage.ranges
-                    entries.append(Entry(scope: permission.scope, everything: coverage.everything, from: coverage.from, until: coverage.until, rangeStart: start, rangeEnd: Int32(ranges.count)))
+                    ranges += DecisionIndex.merge(groups[group]!)
+                    entries.append(Entry(scope: group.scope, everything: group.everything, from: group.from, until: group.until, rangeStart: start, rangeEnd: Int32(ranges.count)))
                 }
                 offsets.append(Int32(entries.count))
             }
@@ -39,6 +54,19 @@ struct DecisionIndex: Sendable {
         self.offsets = offsets
         self.entries = entries
         self.ranges = ranges
+    }
+
+    /// Sorted, disjoint, with touching ranges joined.
+    static func merge(_ ranges: [CompiledPolicy.NodeRange]) -> [CompiledPolicy.NodeRange] {
+        var merged: [CompiledPolicy.NodeRange] = []
+        for range in ranges.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+            if let last = merged.last, range.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, range.end)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 
     @inline(__always)
@@ -61,11 +89,14 @@ struct DecisionIndex: Sendable {
                         case .granted, .assignedAndGranted:
                             guard node >= 0, entry.scope == .granted || assigned else { continue }
                             if entry.everything { return true }
-                            var range = Int(entry.rangeStart)
-                            while range < Int(entry.rangeEnd) {
-                                if node >= ranges[range].start, node < ranges[range].end { return true }
-                                range += 1
+                            // The last range starting at or before `node` is the only candidate.
+                            var low = Int(entry.rangeStart)
+                            var high = Int(entry.rangeEnd)
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if ranges[middle].start <= node { low = middle + 1 } else { high = middle }
                             }
+                            if low > Int(entry.rangeStart), node < ranges[low - 1].end { return true }
                         }
                     }
                     return false
