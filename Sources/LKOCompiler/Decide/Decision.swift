@@ -8,9 +8,14 @@ extension CompiledPolicy {
     /// login's few permissions.
     public func decide(login: String, action: Action, node: Int?, assignee: String?, on date: CalendarDate) -> Bool {
         guard let id = loginIDs[login] else { return false }
-        let bit = action.bit
-        let day = date.dayNumber
-        let nodeID = node.map(Int32.init) ?? -1
+        return decide(loginID: id, actionBit: action.bit, node: node.map(Int32.init) ?? -1, assigned: assignee == login, day: date.dayNumber)
+    }
+
+    /// ``decide(login:action:node:assignee:on:)`` with its inputs already interned, for callers
+    /// that decide many requests and look logins up themselves (`lko authorize`): `id` from
+    /// ``loginID(_:)``, `actionBit` is `Action.bit`, `node` is -1 for no case, `assigned` is
+    /// whether the case's assignee is the login, `day` is `CalendarDate.dayNumber`.
+    public func decide(loginID id: Int32, actionBit bit: UInt16, node nodeID: Int32, assigned: Bool, day: Int32) -> Bool {
         for permission in permissionsByLogin[Int(id)] where permission.actions & bit != 0 {
             guard permission.coverage.isValid(on: day) else { continue }
             switch permission.scope {
@@ -19,9 +24,9 @@ extension CompiledPolicy {
             case .granted:
                 if nodeID >= 0, permission.coverage.covers(nodeID) { return true }
             case .assigned:
-                if nodeID >= 0, assignee == login { return true }
+                if nodeID >= 0, assigned { return true }
             case .assignedAndGranted:
-                if nodeID >= 0, assignee == login, permission.coverage.covers(nodeID) { return true }
+                if nodeID >= 0, assigned, permission.coverage.covers(nodeID) { return true }
             }
         }
         return false
