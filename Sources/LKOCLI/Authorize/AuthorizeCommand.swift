@@ -145,7 +145,7 @@ struct BatchDecider {
                 if let error = decide(bytes, lineStart, lineEnd) {
                     bad += 1
                     Terminal.err("\(inputName):\(lineNumber): \(error)")
-                    append("{\"line\":\(lineNumber),\"error\":")
+                    append(text: "{\"line\":\(lineNumber),\"error\":")
                     appendJSONString(error)
                     append("}\n")
                 }
@@ -187,7 +187,7 @@ struct BatchDecider {
         } else {
             append("null")
         }
-        append(allowed ? ",\"decision\":\"allow\"}\n" : ",\"decision\":\"deny\"}\n")
+        if allowed { append(",\"decision\":\"allow\"}\n") } else { append(",\"decision\":\"deny\"}\n") }
         return nil
     }
 
@@ -278,7 +278,9 @@ struct BatchDecider {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private mutating func append(_ text: String) {
+    /// Named apart from `append(_: StaticString)`: a plain literal would otherwise pick this
+    /// overload (String is the default literal type) and build a String on every answer.
+    private mutating func append(text: String) {
         output.append(contentsOf: text.utf8)
     }
 
@@ -289,7 +291,7 @@ struct BatchDecider {
             case UInt8(ascii: "\""): append("\\\"")
             case UInt8(ascii: "\\"): append("\\\\")
             case 0x0A: append("\\n")
-            case 0..<0x20: append("\\u00" + (byte < 16 ? "0" : "") + String(byte, radix: 16))
+            case 0..<0x20: append(text: "\\u00" + (byte < 16 ? "0" : "") + String(byte, radix: 16))
             default: output.append(byte)
             }
         }

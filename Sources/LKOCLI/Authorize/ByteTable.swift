@@ -60,6 +60,23 @@ struct ByteTable {
         Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
+    /// Whether `count` bytes at `a` and `b` are equal (keys are short: no call to memcmp).
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = ByteTable.hash(ByteTable.seed, key)
         return slots.withUnsafeBufferPointer { slots in
@@ -69,7 +86,7 @@ struct ByteTable {
                     let slot = slots[index]
                     if slot.length < 0 { return nil }
                     if slot.hash == hash, Int(slot.length) == key.count,
-                       key.isEmpty || memcmp(arena.baseAddress! + Int(slot.offset), key.baseAddress!, key.count) == 0 {
+                       key.isEmpty || ByteTable.equal(arena.baseAddress! + Int(slot.offset), key.baseAddress!, key.count) {
                         return slot.value
                     }
                     index = (index + 1) & mask
@@ -93,9 +110,9 @@ struct ByteTable {
                     if slot.length < 0 { return nil }
                     if slot.hash == hash, Int(slot.length) == length {
                         let key = arena.baseAddress! + Int(slot.offset)
-                        if (first.isEmpty || memcmp(key, first.baseAddress!, first.count) == 0),
+                        if first.isEmpty || ByteTable.equal(key, first.baseAddress!, first.count),
                            key[first.count] == separator,
-                           second.isEmpty || memcmp(key + first.count + 1, second.baseAddress!, second.count) == 0 {
+                           second.isEmpty || ByteTable.equal(key + first.count + 1, second.baseAddress!, second.count) {
                             return slot.value
                         }
                     }

@@ -88,6 +88,18 @@ struct RequestScanner {
         return memcmp(bytes.baseAddress! + value.start, word.utf8Start, count) == 0
     }
 
+    /// The first eight bytes of `text` as a little-endian word.
+    private static func word(_ text: StaticString) -> UInt64 {
+        UnsafeRawPointer(text.utf8Start).loadUnaligned(as: UInt64.self)
+    }
+
+    private static let userWord = word("user\":\"\"")
+    private static let actionWord = word("action\":")
+    private static let caseIDWord = word("case_id\"")
+    private static let categoryWord = word("category")
+    private static let assigneeWord = word("assignee")
+    private static let subcategoryWord = word("subcategory")
+
     /// Which field a key names. Keys are compared by bytes; one with escapes or non-ASCII bytes
     /// is decoded and compared as text, as before.
     private func key(_ value: Value) -> Key {
@@ -102,7 +114,21 @@ struct RequestScanner {
             default: return .other
             }
         }
-        switch value.end - value.start {
+        let length = value.end - value.start
+        if value.start + 8 <= bytes.count {
+            // A key is followed by its closing quote (and more), so eight bytes can be read; the
+            // bytes past a short key are masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: value.start, as: UInt64.self))
+            switch length {
+            case 4: return word & 0xFFFF_FFFF == RequestScanner.userWord & 0xFFFF_FFFF ? .user : .other
+            case 6: return word & 0xFFFF_FFFF_FFFF == RequestScanner.actionWord & 0xFFFF_FFFF_FFFF ? .action : .other
+            case 7: return word & 0xFF_FFFF_FFFF_FFFF == RequestScanner.caseIDWord & 0xFF_FFFF_FFFF_FFFF ? .caseID : .other
+            case 8: return word == RequestScanner.categoryWord ? .category : word == RequestScanner.assigneeWord ? .assignee : .other
+            case 11: return word == RequestScanner.subcategoryWord && equals(value, "subcategory") ? .subcategory : .other
+            default: return .other
+            }
+        }
+        switch length {
         case 4: return equals(value, "user") ? .user : .other
         case 6: return equals(value, "action") ? .action : .other
         case 7: return equals(value, "case_id") ? .caseID : .other
@@ -228,7 +254,25 @@ struct RequestScanner {
         let contentStart = position
         var high: UInt8 = 0
         var hasEscape = false
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while position < end {
+            // Eight bytes at a time up to the first byte that needs a look: a quote, a backslash,
+            // a control character or a non-ASCII byte (the lowest flagged byte is always a true
+            // one: the borrows of these tests only run upwards).
+            if position + 8 <= end {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let flags = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+                let special = flags & highs
+                if special == 0 {
+                    position += 8
+                    continue
+                }
+                position += special.trailingZeroBitCount >> 3
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let value = Value(kind: hasEscape ? .escaped : high < 0x80 ? .ascii : .utf8, start: contentStart, end: position)
