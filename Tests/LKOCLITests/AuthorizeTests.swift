@@ -65,6 +65,52 @@ struct AuthorizeTests {
         #expect(result.stderr.contains("7 line(s) could not be decided"))
     }
 
+    /// Values with escapes or non-ASCII text take the `String` path, plain ASCII values are
+    /// looked up by their bytes: both must give the same answers and messages.
+    @Test func escapedAndNonASCIIValuesAnswerLikePlainOnes() throws {
+        let input = #"""
+        {"us\u0065r":"h\u0065ad","action":"vi\u0065w","case_id":"e1"}
+        {"user":"roads_specialist","action":"dr\u0061ft","case_id":"e2","category":"ro\u0061ds","subcategory":"potholes","assignee":"roads\u005fspecialist"}
+        {"user":"roads_specialist","action":"draft","case_id":"e3","category":"roads","subcategory":"potholes","assignee":"roads_specialis"}
+        {"user":"roads_specialist","action":"draft","case_id":"e4","category":"roads","subcategory":"roads.potholes","assignee":"roads_specialist"}
+        {"user":"роман","action":"view","case_id":"e5"}
+        {"user":"head","action":"view","case_id":"e6","category":"дороги"}
+        {"user":"head","action":"\u0066ly","case_id":"e7"}
+        {"user":"head","action":"view","case_id":"e8","note":"bad \q escape"}
+        {"user":"nobody","user":"head","action":"view","case_id":"e9","case_id":"e10"}
+        {"user":"head","action":"view","case_id":"e11","category":"roads","subcategory":"roads."}
+        {"user":"head\u0301","action":"view","case_id":"e12"}
+        {"user":"head","action":"view","case_id":"e13","category":"roads","subcategory":"potholes","us\u0065r":"nobody"}
+        {"user":"head","action":"view","case_id":"e14","category":"roads.potholes"}
+        """#
+        let result = try authorize(input + "\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == #"""
+        {"case_id":"e1","decision":"allow"}
+        {"case_id":"e2","decision":"allow"}
+        {"case_id":"e3","decision":"deny"}
+        {"case_id":"e4","decision":"allow"}
+        {"case_id":"e5","decision":"deny"}
+        {"line":6,"error":"unknown category/subcategory \"дороги\"/\"\""}
+        {"line":7,"error":"unknown action \"fly\""}
+        {"line":8,"error":"unknown escape `\\q`"}
+        {"case_id":"e10","decision":"allow"}
+        {"line":10,"error":"unknown category/subcategory \"roads\"/\"roads.\""}
+        {"case_id":"e12","decision":"deny"}
+        {"case_id":"e13","decision":"deny"}
+        {"case_id":"e14","decision":"allow"}
+
+        """#)
+    }
+
+    @Test func aFolderIsNotARequestsFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try lko(["authorize", "--policy", shippedPolicies, "--requests", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is a folder"))
+    }
+
     /// A number token is echoed as given, so only a valid JSON number may be accepted: anything
     /// else would make the answer line invalid JSON.
     @Test(arguments: ["1-2", "01", "1.", "-", "+1", "1e", ".5", "1..2", "2e+", "--1"])

@@ -1,21 +1,57 @@
+import Foundation
+
 /// Reads one line of `lko authorize` input: a flat JSON object whose values are strings, numbers
 /// or null. Written by hand over bytes because this is the throughput path (a general JSON
 /// decoder costs more than the decision itself); anything it cannot read exactly is reported
 /// with the reason, never guessed.
+///
+/// The scanner makes no `String`s on the common path: a value is a byte range of the line with
+/// a `kind`, keys are matched by bytes, and only strings with escapes (or a bad line's message)
+/// are decoded.
 struct RequestScanner {
-    /// Field values of one request. `caseIDToken` keeps the raw JSON so the answer echoes the id
-    /// exactly as given (string or number).
+    /// Where a field's value lies in the line and how to read it.
+    struct Value {
+        enum Kind: UInt8 {
+            /// Not given.
+            case absent
+            /// `null`.
+            case null
+            /// A string without escapes whose bytes are all ASCII, or a number token: the bytes
+            /// are the value.
+            case ascii
+            /// A string without escapes with non-ASCII bytes (decoded as UTF-8, repaired).
+            case utf8
+            /// A string with escapes (already checked; decoded by ``RequestScanner/string(_:in:)``).
+            case escaped
+        }
+
+        var kind: Kind = .absent
+        /// The content range: inside the quotes for strings, the token for numbers.
+        var start = 0
+        var end = 0
+
+        var isPresent: Bool { kind.rawValue > Kind.null.rawValue }
+        var isASCIIOrMissing: Bool { kind.rawValue <= Kind.ascii.rawValue }
+    }
+
+    /// Field values of one request. `caseIDStart..<caseIDEnd` is the raw JSON token, so the
+    /// answer echoes the id exactly as given (string, number or null); empty when absent.
     struct Request {
-        var user: String?
-        var action: String?
-        var caseIDToken: ArraySlice<UInt8>?
-        var category: String?
-        var subcategory: String?
-        var assignee: String?
+        var user = Value()
+        var action = Value()
+        var category = Value()
+        var subcategory = Value()
+        var assignee = Value()
+        var caseIDStart = 0
+        var caseIDEnd = 0
     }
 
     struct ScanError: Error {
         var message: String
+    }
+
+    private enum Key {
+        case user, action, caseID, category, subcategory, assignee, other
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -45,6 +81,63 @@ struct RequestScanner {
         while position < end, RequestScanner.isSpace(bytes[position]) { position += 1 }
     }
 
+    /// Whether the bytes of `value` are exactly `word`.
+    private func equals(_ value: Value, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard value.end - value.start == count else { return false }
+        return memcmp(bytes.baseAddress! + value.start, word.utf8Start, count) == 0
+    }
+
+    /// The first eight bytes of `text` as a little-endian word.
+    private static func word(_ text: StaticString) -> UInt64 {
+        UnsafeRawPointer(text.utf8Start).loadUnaligned(as: UInt64.self)
+    }
+
+    private static let userWord = word("user\":\"\"")
+    private static let actionWord = word("action\":")
+    private static let caseIDWord = word("case_id\"")
+    private static let categoryWord = word("category")
+    private static let assigneeWord = word("assignee")
+    private static let subcategoryWord = word("subcategory")
+
+    /// Which field a key names. Keys are compared by bytes; one with escapes or non-ASCII bytes
+    /// is decoded and compared as text, as before.
+    private func key(_ value: Value) -> Key {
+        if value.kind != .ascii {
+            switch RequestScanner.string(value, in: bytes) {
+            case "user": return .user
+            case "action": return .action
+            case "case_id": return .caseID
+            case "category": return .category
+            case "subcategory": return .subcategory
+            case "assignee": return .assignee
+            default: return .other
+            }
+        }
+        let length = value.end - value.start
+        if value.start + 8 <= bytes.count {
+            // A key is followed by its closing quote (and more), so eight bytes can be read; the
+            // bytes past a short key are masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: value.start, as: UInt64.self))
+            switch length {
+            case 4: return word & 0xFFFF_FFFF == RequestScanner.userWord & 0xFFFF_FFFF ? .user : .other
+            case 6: return word & 0xFFFF_FFFF_FFFF == RequestScanner.actionWord & 0xFFFF_FFFF_FFFF ? .action : .other
+            case 7: return word & 0xFF_FFFF_FFFF_FFFF == RequestScanner.caseIDWord & 0xFF_FFFF_FFFF_FFFF ? .caseID : .other
+            case 8: return word == RequestScanner.categoryWord ? .category : word == RequestScanner.assigneeWord ? .assignee : .other
+            case 11: return word == RequestScanner.subcategoryWord && equals(value, "subcategory") ? .subcategory : .other
+            default: return .other
+            }
+        }
+        switch length {
+        case 4: return equals(value, "user") ? .user : .other
+        case 6: return equals(value, "action") ? .action : .other
+        case 7: return equals(value, "case_id") ? .caseID : .other
+        case 8: return equals(value, "category") ? .category : equals(value, "assignee") ? .assignee : .other
+        case 11: return equals(value, "subcategory") ? .subcategory : .other
+        default: return .other
+        }
+    }
+
     mutating func scan() throws(ScanError) -> Request {
         var request = Request()
         skipSpace()
@@ -61,38 +154,39 @@ struct RequestScanner {
                 guard position < end, bytes[position] == UInt8(ascii: "\"") else {
                     throw ScanError(message: "expected a field name in quotes at column \(column)")
                 }
-                let key = try readString()
+                let keyValue = try readString()
                 skipSpace()
                 guard position < end, bytes[position] == UInt8(ascii: ":") else {
-                    throw ScanError(message: "expected `:` after \"\(key)\" at column \(column)")
+                    throw ScanError(message: "expected `:` after \"\(keyText(keyValue))\" at column \(column)")
                 }
                 position += 1
                 skipSpace()
-                guard position < end else { throw ScanError(message: "missing value for \"\(key)\"") }
+                guard position < end else { throw ScanError(message: "missing value for \"\(keyText(keyValue))\"") }
                 let valueStart = position
-                var value: String?
+                var value: Value
                 switch bytes[position] {
                 case UInt8(ascii: "\""):
                     value = try readString()
                 case UInt8(ascii: "n"):
                     try readLiteral("null")
+                    value = Value(kind: .null, start: valueStart, end: position)
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     // The token is echoed verbatim, so it must be exactly a JSON number.
                     guard scanNumber() else {
-                        throw ScanError(message: "the value of \"\(key)\" is not a valid JSON number (column \(column))")
+                        throw ScanError(message: "the value of \"\(keyText(keyValue))\" is not a valid JSON number (column \(column))")
                     }
-                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<position]), as: UTF8.self)
+                    value = Value(kind: .ascii, start: valueStart, end: position)
                 default:
-                    throw ScanError(message: "the value of \"\(key)\" must be a string, a number or null (column \(column))")
+                    throw ScanError(message: "the value of \"\(keyText(keyValue))\" must be a string, a number or null (column \(column))")
                 }
-                switch key {
-                case "user": request.user = value
-                case "action": request.action = value
-                case "case_id": request.caseIDToken = ArraySlice(UnsafeBufferPointer(rebasing: bytes[valueStart..<position]))
-                case "category": request.category = value
-                case "subcategory": request.subcategory = value
-                case "assignee": request.assignee = value
-                default: break
+                switch key(keyValue) {
+                case .user: request.user = value
+                case .action: request.action = value
+                case .caseID: request.caseIDStart = valueStart; request.caseIDEnd = position
+                case .category: request.category = value
+                case .subcategory: request.subcategory = value
+                case .assignee: request.assignee = value
+                case .other: break
                 }
                 skipSpace()
                 guard position < end else { throw ScanError(message: "the object is not closed with `}`") }
@@ -106,6 +200,10 @@ struct RequestScanner {
         skipSpace()
         guard position == end else { throw ScanError(message: "unexpected text after the object at column \(column)") }
         return request
+    }
+
+    private func keyText(_ value: Value) -> String {
+        RequestScanner.string(value, in: bytes) ?? ""
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -147,17 +245,40 @@ struct RequestScanner {
         position += count
     }
 
-    /// Reads a JSON string starting at its opening quote.
-    private mutating func readString() throws(ScanError) -> String {
+    /// Reads a JSON string starting at its opening quote and stops after its closing quote. The
+    /// value is left in place: `kind` says whether its bytes are the value (`.ascii`, `.utf8`) or
+    /// it has escapes, which are checked here (so a bad escape is reported where it is found) and
+    /// decoded again by ``string(_:)`` on the rare path that needs the text.
+    private mutating func readString() throws(ScanError) -> Value {
         position += 1
         let contentStart = position
+        var high: UInt8 = 0
         var hasEscape = false
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while position < end {
+            // Eight bytes at a time up to the first byte that needs a look: a quote, a backslash,
+            // a control character or a non-ASCII byte (the lowest flagged byte is always a true
+            // one: the borrows of these tests only run upwards).
+            if position + 8 <= end {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let flags = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+                let special = flags & highs
+                if special == 0 {
+                    position += 8
+                    continue
+                }
+                position += special.trailingZeroBitCount >> 3
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
+                let value = Value(kind: hasEscape ? .escaped : high < 0x80 ? .ascii : .utf8, start: contentStart, end: position)
                 position += 1
-                return hasEscape ? try RequestScanner.unescape(content) : String(decoding: content, as: UTF8.self)
+                if hasEscape { _ = try RequestScanner.unescape(UnsafeBufferPointer(rebasing: bytes[contentStart..<value.end])) }
+                return value
             }
             if byte == UInt8(ascii: "\\") {
                 hasEscape = true
@@ -165,9 +286,20 @@ struct RequestScanner {
                 continue
             }
             if byte < 0x20 { throw ScanError(message: "control character inside a string at column \(column)") }
+            high |= byte
             position += 1
         }
         throw ScanError(message: "a string is not closed")
+    }
+
+    /// The text of a value read by ``scan()`` (nil for absent or null), decoded as it was before
+    /// the byte-level fast path existed: invalid UTF-8 repaired, escapes decoded.
+    static func string(_ value: Value, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        switch value.kind {
+        case .absent, .null: return nil
+        case .ascii, .utf8: return String(decoding: UnsafeBufferPointer(rebasing: bytes[value.start..<value.end]), as: UTF8.self)
+        case .escaped: return try? unescape(UnsafeBufferPointer(rebasing: bytes[value.start..<value.end]))
+        }
     }
 
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(ScanError) -> String {

@@ -11,6 +11,14 @@ extension CompiledPolicy {
         return decisionIndex.decide(login: id, actionIndex: action.index, node: node.map(Int32.init) ?? -1, assigned: assignee == login, day: date.dayNumber)
     }
 
+    /// ``decide(login:action:node:assignee:on:)`` with its inputs already interned, for callers
+    /// that decide many requests and look logins up themselves (`lko authorize`): `id` from
+    /// ``loginID(_:)``, `actionBit` is `Action.bit`, `node` is -1 for no case, `assigned` is
+    /// whether the case's assignee is the login, `day` is `CalendarDate.dayNumber`.
+    public func decide(loginID id: Int32, actionBit bit: UInt16, node nodeID: Int32, assigned: Bool, day: Int32) -> Bool {
+        decisionIndex.decide(login: id, actionIndex: bit.trailingZeroBitCount, node: nodeID, assigned: assigned, day: day)
+    }
+
     /// The same decision as ``decide(login:action:node:assignee:on:)``, with the reason.
     public func explain(login: String, action: Action, node: Int?, assignee: String?, on date: CalendarDate) -> DecisionExplanation {
         let caseText = node.map { "case in `\(tables.nodes[$0].path)`, " + (assignee.map { "assigned to \($0)" } ?? "unassigned") } ?? "no case"

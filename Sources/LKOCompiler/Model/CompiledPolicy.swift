@@ -158,6 +158,20 @@ public struct CompiledPolicy: Sendable {
 
     public func hasLogin(_ login: String) -> Bool { loginIDs[login] != nil }
 
+    /// The interned id of a login (for ``decide(loginID:actionBit:node:assigned:day:)``), or nil.
+    public func loginID(_ login: String) -> Int32? { loginIDs[login] }
+
+    /// Every key of the lookup indexes, for callers that build their own byte-level tables
+    /// (`lko authorize`): login → id, node path → node index, and (category id, subcategory id)
+    /// → node index as used by ``nodeIndex(category:subcategory:)``.
+    public var lookupKeys: (logins: [(String, Int32)], nodes: [(String, Int)], children: [(String, String, Int)]) {
+        (
+            loginIDs.map { ($0.key, $0.value) },
+            nodeIDs.map { ($0.key, Int($0.value)) },
+            childIDs.flatMap { category in category.value.map { (category.key, $0.key, Int($0.value)) } }
+        )
+    }
+
     /// Whether `ancestor`'s subtree contains `node`.
     public func contains(_ ancestor: Int, _ node: Int) -> Bool {
         node >= ancestor && node < Int(nodeEnds[ancestor])
