@@ -113,18 +113,10 @@ public struct CaseImporter {
         let routeDecision = workflow.policy.route(CaseAttributes(node: item.node, regime: item.regime, channel: item.channel, source: item.line.source, locality: item.line.locality))
         let term = routeDecision?.term ?? (item.regime == .appeal ? workflow.policy.tables.organization.appealTerm : workflow.policy.tables.organization.messageTerm)
         let deadline = try workflow.deadline(entry: entry, term: term)
-        try db.cachedStatement(sql: """
-            INSERT INTO cases(pos_number, epgu_number, regime, node, source, channel, locality, address, description, applicant_name, applicant_contacts,
-              received_on, moderation_on, state, term_days, term_unit, deadline, deadline_note, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'moderation', ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                item.line.posNumber, item.line.epguNumber, item.regime.rawValue, item.node, item.line.source, item.channel?.rawValue, item.line.locality,
-                item.line.address ?? "", item.line.description ?? "", item.line.applicant?.name ?? "", item.line.applicant?.contacts ?? "",
-                item.received, item.moderation, term.days, term.unit.rawValue, deadline.date.description, deadline.note, now, now,
-            ])
-        // The row just written, built in memory rather than read back (import is a hot path).
+        // The row is built in memory and written once, in its state after moderation and
+        // routing (import is a hot path: no read-back, no second write).
         var record = CaseRecord(
-            id: db.lastInsertedRowID, posNumber: item.line.posNumber, epguNumber: item.line.epguNumber, regime: item.regime, node: item.node,
+            id: 0, posNumber: item.line.posNumber, epguNumber: item.line.epguNumber, regime: item.regime, node: item.node,
             source: item.line.source, channel: item.channel, locality: item.line.locality, address: item.line.address ?? "",
             description: item.line.description ?? "", applicantName: item.line.applicant?.name ?? "", applicantContacts: item.line.applicant?.contacts ?? "",
             receivedOn: item.received, moderationOn: item.moderation, state: .moderation, assignee: nil, originalAssignee: nil, routedBy: "",
@@ -132,17 +124,20 @@ public struct CaseImporter {
             deadline: deadline.date.description, deadlineNote: deadline.note, answer: nil, draftedBy: nil, draftedFor: nil, submittedBy: nil,
             redirectedTo: nil, createdAt: now, updatedAt: now
         )
-        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
+        var admission: Workflow.Admission?
         switch item.status {
-        case "rejected":
-            record.state = .rejected
-            try Workflow.save(db, record)
-            try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+        case "rejected": record.state = .rejected
         case "received":
-            try workflow.admit(db, &record, actor: actor, now: now, day: day)
-        default:
-            break
+            admission = try workflow.admission(db, of: record, day: day)
+            record = admission!.record
+        default: break
         }
+        record.id = try Workflow.insert(db, record)
+        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
+        if record.state == .rejected {
+            try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+        }
+        if let admission { try workflow.recordAdmission(db, admission, caseID: record.id, now: now, day: day) }
         return .inserted
     }
 
@@ -178,14 +173,23 @@ extension Workflow {
     /// A case passes moderation: it reaches the organization and is routed — fast-track, else
     /// auto-rule, else the coordinator. A target who is not an executor on that day leaves the
     /// case with the coordinator, with the reason in its history.
-    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String) throws {
+    /// What passing moderation does to a case, computed without writing: it reaches the
+    /// organization and is routed — fast-track, else auto-rule, else the coordinator. A target who
+    /// is not an active executor on that day leaves the case with the coordinator, under the
+    /// node's own term, and the history says why.
+    struct Admission {
+        var record: CaseRecord
+        var routedTo: CaseState
+        var actingFor: String?
+        var comment: String
+    }
+
+    func admission(_ db: Database, of original: CaseRecord, day: String) throws -> Admission {
+        var record = original
         let today = CalendarDate(iso: day) ?? self.today
-        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "moderate", from: .moderation, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило в организацию")
         record.state = .received
         guard let decision = policy.route(record.attributes, on: nil) else {
-            record.updatedAt = now
-            try Workflow.save(db, record)
-            return
+            return Admission(record: record, routedTo: .received, actingFor: nil, comment: "")
         }
         var comment: String
         switch decision.via {
@@ -195,41 +199,52 @@ extension Workflow {
         }
         record.fastTrack = decision.isFastTrack
         record.routedBy = comment
-        if let target = decision.assignee {
-            let resolved = try resolver.resolve(target, on: today, in: db)
-            let hasAccount = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login]) == "active"
-            if hasAccount, let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
-                record.state = .assigned
-                record.assignee = resolved.login
-                record.originalAssignee = resolved.actingFor
-                if let actingFor = resolved.actingFor { comment += "; замещает \(actingFor)" }
-                record.updatedAt = now
-                try Workflow.save(db, record)
-                try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "system", actingFor: resolved.actingFor, action: "route", from: .received, to: .assigned, assigneeBefore: nil, assigneeAfter: resolved.login, comment: comment)
-                return
-            }
-            // The rule's target cannot take it today: the coordinator decides, and the history says why.
-            comment += hasAccount
-                ? "; \(resolved.login) не является исполнителем по \(record.node) на \(day): решает Координатор"
-                : "; у \(resolved.login) нет активной учётной записи: решает Координатор"
-            record.fastTrack = false
-            record.routedBy = comment
-            // Not routed by the rule, so not under its term either: the node's (or the regime's) term
-            // applies, counted from the same moderation entry.
-            if let index = policy.nodeIndex(record.node), let entry = CalendarDate(iso: record.moderationOn) {
-                let row = policy.node(index)
-                let term = record.regime == .message ? row.messageTerm : row.appealTerm
-                if term != decision.term {
-                    let recomputed = try deadline(entry: entry, term: term, extensionDays: record.extensionDays)
-                    record.termDays = term.days
-                    record.termUnit = term.unit.rawValue
-                    record.deadline = recomputed.date.description
-                    record.deadlineNote = recomputed.note
-                }
+        guard let target = decision.assignee else {
+            return Admission(record: record, routedTo: .received, actingFor: nil, comment: comment)
+        }
+        let resolved = try resolver.resolve(target, on: today, in: db)
+        let hasAccount = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login]) == "active"
+        if hasAccount, let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
+            record.state = .assigned
+            record.assignee = resolved.login
+            record.originalAssignee = resolved.actingFor
+            if let actingFor = resolved.actingFor { comment += "; замещает \(actingFor)" }
+            return Admission(record: record, routedTo: .assigned, actingFor: resolved.actingFor, comment: comment)
+        }
+        comment += hasAccount
+            ? "; \(resolved.login) не является исполнителем по \(record.node) на \(day): решает Координатор"
+            : "; у \(resolved.login) нет активной учётной записи: решает Координатор"
+        record.fastTrack = false
+        record.routedBy = comment
+        // Not routed by the rule, so not under its term either: the node's (or the regime's) term
+        // applies, counted from the same moderation entry.
+        if let index = policy.nodeIndex(record.node), let entry = CalendarDate(iso: record.moderationOn) {
+            let row = policy.node(index)
+            let term = record.regime == .message ? row.messageTerm : row.appealTerm
+            if term != decision.term {
+                let recomputed = try deadline(entry: entry, term: term, extensionDays: record.extensionDays)
+                record.termDays = term.days
+                record.termUnit = term.unit.rawValue
+                record.deadline = recomputed.date.description
+                record.deadlineNote = recomputed.note
             }
         }
+        return Admission(record: record, routedTo: .received, actingFor: nil, comment: comment)
+    }
+
+    /// The history lines of an admission: moderation passed, then the routing.
+    func recordAdmission(_ db: Database, _ admission: Admission, caseID: Int64, now: String, day: String) throws {
+        try CaseEvent.append(db, caseID: caseID, at: now, onDay: day, actor: "moderator", action: "moderate", from: .moderation, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило в организацию")
+        guard !admission.comment.isEmpty else { return }
+        try CaseEvent.append(db, caseID: caseID, at: now, onDay: day, actor: "system", actingFor: admission.actingFor, action: "route", from: .received, to: admission.routedTo, assigneeBefore: nil, assigneeAfter: admission.record.assignee, comment: admission.comment)
+    }
+
+    /// Admits a stored case that was waiting in moderation.
+    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String) throws {
+        let admission = try admission(db, of: record, day: day)
+        record = admission.record
         record.updatedAt = now
         try Workflow.save(db, record)
-        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "system", action: "route", from: .received, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: comment)
+        try recordAdmission(db, admission, caseID: record.id, now: now, day: day)
     }
 }
