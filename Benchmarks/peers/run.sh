@@ -4,7 +4,7 @@
 #
 #   Benchmarks/peers/run.sh [--runs N] [--limit N] [--engines LIST]
 #
-# Environment: PEERS (harness folder, default /work/shared/peers), VENV (default /tmp/peers-venv),
+# Environment: PEERS (harness folder, default ../shared/peers beside the repository), VENV (default /tmp/peers-venv),
 # DATA (generated data, default /tmp/peers-data), WORK (lko policy + outputs, default /tmp/peers-lko).
 # All of these live outside the repository.
 set -euo pipefail
@@ -23,7 +23,8 @@ done
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-PEERS="${PEERS:-/work/shared/peers}"
+# The harness lives in shared/ beside the repository (as on the project machines and in CI).
+PEERS="${PEERS:-$(cd "$REPO/.." && pwd)/shared/peers}"
 VENV="${VENV:-/tmp/peers-venv}"
 DATA="${DATA:-/tmp/peers-data}"
 WORK="${WORK:-/tmp/peers-lko}"
