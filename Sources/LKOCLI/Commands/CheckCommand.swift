@@ -31,8 +31,11 @@ struct CheckCommand: ParsableCommand {
     var at: CalendarDate?
 
     func run() throws {
-        let loading = PolicyLoading(path: policy.path, lintDate: at ?? Today.date())
-        let compilation = try loading.compile()
+        var compilation = try PolicyLoading(path: policy.path, lintDate: at ?? Today.date()).compile()
+        // "Today" is the organization's: judge expiry again in its zone when that is another day.
+        if at == nil, let zone = compilation.policy?.tables.organization.timeZone, Today.date(in: zone) != Today.date() {
+            compilation = try PolicyLoading(path: policy.path, lintDate: Today.date(in: zone)).compile()
+        }
         var diagnostics = compilation.diagnostics
         if strict {
             diagnostics = diagnostics.map { var promoted = $0; promoted.severity = .error; return promoted }
