@@ -165,4 +165,29 @@ struct CLITests {
         let outside = try lko(["deadline", "--from", "1990-01-01", "--days", "10"])
         #expect(outside.status == 1)
     }
+
+    /// A year the shipped calendar does not know is an error until the policy declares it; then
+    /// `--policy` applies the declaration and its days off.
+    @Test func deadlineWithThePolicysCalendar() throws {
+        let folder = try temporaryFolder()
+        let policy = """
+            organization "O" { }
+            role executor "И" { allow view on any }
+            role coordinator "К" { allow view on any }
+            calendar {
+              year 2028 "ПП РФ (проверка)"
+              day_off 2028-01-10 "ПП РФ (проверка)"
+              day_off 2028-01-11 "ПП РФ (проверка)"
+            }
+            """
+        try policy.write(to: folder.appendingPathComponent("p.lko"), atomically: true, encoding: .utf8)
+        let shippedOnly = try lko(["deadline", "--from", "2028-01-01", "--days", "10"])
+        #expect(shippedOnly.status == 1)
+        #expect(shippedOnly.stderr.contains("2028"))
+        // 2028-01-01 + 10 = Tue 2028-01-11, a declared day off; Mon 01-10 too; Sun 01-09 and
+        // Sat 01-08 are weekends: the deadline goes back to Fri 2028-01-07.
+        let withPolicy = try lko(["deadline", "--from", "2028-01-01", "--days", "10", "--policy", folder.path])
+        #expect(withPolicy.status == 0)
+        #expect(withPolicy.stdout.split(separator: "\n").first == "2028-01-07")
+    }
 }

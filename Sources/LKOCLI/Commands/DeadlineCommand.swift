@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LKOCalendar
+import LKOCompiler
 
 struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,7 @@ struct DeadlineCommand: ParsableCommand {
 
           lko deadline --from 2024-12-29 --days 10 --explain
           lko deadline --from 2026-03-02 --days 20 --working-days
+          lko deadline --from 2027-12-20 --days 30 --policy Policies   # with the policy's calendar additions
 
         Exit status: 0 computed, 1 a date outside the calendar's years, 2 wrong usage.
         """
@@ -37,6 +39,9 @@ struct DeadlineCommand: ParsableCommand {
     @Flag(help: "Show each day examined and why it is or is not working.")
     var explain = false
 
+    @Option(help: ArgumentHelp("Also apply this policy's `calendar { … }` additions (a new year, a new decree).", valueName: "dir"))
+    var policy: String?
+
     func validate() throws {
         guard Term.allowedDays.contains(days) else {
             throw ValidationError("--days must be 1…\(Term.allowedDays.upperBound), got \(days)")
@@ -47,11 +52,19 @@ struct DeadlineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let calendar: ProductionCalendar
+        var calendar: ProductionCalendar
         do {
             calendar = try ProductionCalendar.shipped()
         } catch {
             throw CommandFailure(message: "the shipped production calendar cannot be read: \(error)")
+        }
+        if let policy {
+            let (_, compiled) = try PolicyLoading(path: policy, lint: false).compileOrFail()
+            do {
+                calendar = try compiled.productionCalendar(base: calendar)
+            } catch {
+                throw CommandFailure(message: "the policy's calendar additions cannot be applied: \(error)")
+            }
         }
         let term = Term(days: days, unit: workingDays ? .workingDays : .calendarDays)
         do {
