@@ -83,6 +83,6 @@ let package = Package(
 // build and run it: `Fuzz/README.md`.
 if ProcessInfo.processInfo.environment["LKO_FUZZ"] == "1" {
     package.targets.append(
-        .executableTarget(name: "LKOFuzz", dependencies: ["LKOLanguage", "LKOCompiler", "LKOCalendar"], path: "Sources/LKOFuzz")
+        .executableTarget(name: "LKOFuzz", dependencies: ["LKOCompiler"], path: "Sources/LKOFuzz")
     )
 }
