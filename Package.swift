@@ -3,7 +3,8 @@ import Foundation
 import PackageDescription
 
 // Layers, lowest first. A target may import only targets above it in this list:
-//   LKOCalendar, LKOLanguage  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow  →  LKOCLI  →  lko
+//   LKOCalendar, LKOLanguage  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow
+//     →  LKOApplication (use cases, typed results)  →  LKOServer (HTTP shell)  →  LKOCLI (terminal shell)  →  lko
 let package = Package(
     name: "lko",
     platforms: [.macOS(.v14)],
@@ -16,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,9 +47,30 @@ let package = Package(
             dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "LKOApplication",
+            dependencies: [
+                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "LKOServer",
+            dependencies: [
+                "LKOApplication", "LKOStore", "LKOWorkflow", "LKOCompiler", "LKOCalendar", "LKOAccounts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Static"), .copy("OpenAPI")]
+        ),
+        .target(
             name: "LKOCLI",
             dependencies: [
                 "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
+                "LKOApplication", "LKOServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +99,16 @@ let package = Package(
             dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LKOReviewTests", dependencies: ["LKOCompiler", "LKOLanguage", "LKOCalendar"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LKOServerTests",
+            dependencies: [
+                "LKOServer", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOAccounts", "LKOCalendar", "LKOLanguage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `lko` command: policy-as-code administration of the organization's account on the
 /// Feedback Platform.
-public struct LKO: ParsableCommand {
+public struct LKO: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lko",
         abstract: "Policy-as-code for the organization's account (ЛКО) on the Feedback Platform (ПОС).",
@@ -27,6 +27,7 @@ public struct LKO: ParsableCommand {
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, UserCommand.self,
             ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
             CaseCommand.self, ReportCommand.self, AbsenceCommand.self, DelegationCommand.self, TickCommand.self,
+            ServeCommand.self, BackupCommand.self,
         ]
     )
 
@@ -39,10 +40,14 @@ public enum LKOVersion {
 
 /// The process entry point: parses, runs, and maps every failure to a documented exit code.
 public enum LKOMain {
-    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
             var command = try LKO.parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             exit(0)
         } catch let exitCode as ExitCode {
             exit(exitCode.rawValue)

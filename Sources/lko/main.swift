@@ -1,3 +1,3 @@
 import LKOCLI
 
-LKOMain.run()
+await LKOMain.run()

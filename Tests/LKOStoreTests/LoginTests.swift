@@ -177,4 +177,45 @@ struct ConcurrentLoginTests {
         #expect(actions.filter { $0 == "login.refused" }.count == 3)
         expectStoreError(.accountLocked(until: start.addingTimeInterval(15 * minute))) { try f.login("ivanova", userPassword) }
     }
+
+    /// The review's race: 30 wrong guesses in parallel, then the right password 50 ms later. The
+    /// lock check, the password check and the count are one decision, so the right password is
+    /// refused while locked and does not clear the lock.
+    @Test func theRightPasswordDuringABurstOfGuessesIsRefusedAndTheLockStays() async throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        try f.add("ivanova")
+        let path = f.path
+        let clock = f.clock
+        let stores = try (0..<31).map { _ in try Store.open(path: path, clock: clock) }
+        defer { for store in stores { try? store.close() } }
+        let late = await withTaskGroup(of: String?.self) { group in
+            for store in stores.dropLast() {
+                group.addTask {
+                    _ = try? store.login("ivanova", password: "a wrong guess at it", hasher: cheapHasher)
+                    return nil
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(50))
+                do {
+                    _ = try stores.last!.login("ivanova", password: userPassword, hasher: cheapHasher)
+                    return "logged in"
+                } catch let error as StoreError {
+                    if case .accountLocked = error { return "locked" }
+                    return "\(error)"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            var outcome: String?
+            for await result in group where result != nil { outcome = result }
+            return outcome
+        }
+        #expect(late == "locked")
+        let account = try f.account("ivanova")
+        #expect(account.failedLogins == 5)
+        #expect(account.lockedUntil == "2026-03-02T09:15:00Z")
+        #expect(try f.audit().map(\.action).filter { $0 == "login" }.isEmpty)
+    }
 }

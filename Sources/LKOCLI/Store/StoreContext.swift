@@ -14,16 +14,18 @@ struct DatabaseOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["LKO_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lko.sqlite"
     }
 
+    /// `LKO_NOW`, a moved clock (sandbox databases only).
+    func clockOverride() throws -> Date? {
+        guard let text = ProcessInfo.processInfo.environment["LKO_NOW"], !text.isEmpty else { return nil }
+        guard let date = StoreClock.parse(text) else {
+            throw CommandFailure(message: "LKO_NOW=\(text) is not a time like 2026-03-02T09:00 (UTC)", exitCode: .usage)
+        }
+        return date
+    }
+
     /// Opens the database, honouring `LKO_NOW` (sandbox databases only).
     func open() throws -> Store {
-        var override: Date?
-        if let text = ProcessInfo.processInfo.environment["LKO_NOW"], !text.isEmpty {
-            guard let date = StoreClock.parse(text) else {
-                throw CommandFailure(message: "LKO_NOW=\(text) is not a time like 2026-03-02T09:00 (UTC)", exitCode: .usage)
-            }
-            override = date
-        }
-        let store = try Store.open(path: path, clockOverride: override, blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
+        let store = try Store.open(path: path, clockOverride: try clockOverride(), blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
         DelegationCatchUp.run(store)
         return store
     }

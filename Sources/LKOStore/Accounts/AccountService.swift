@@ -53,6 +53,22 @@ extension Store {
         }
     }
 
+    /// Lifts a lockout after repeated failed logins (`manage_users`). Returns whether the
+    /// account was locked at all.
+    @discardableResult
+    public func unlock(_ login: String, by actor: Account) throws -> Bool {
+        try authorize(actor, .manageUsers)
+        return try write { db in
+            let account = try AccountRepository.require(db, login)
+            let now = clock.now()
+            let wasLocked = account.lockedUntil.flatMap(StoreClock.parse).map { $0 > now } ?? false
+            guard wasLocked || account.failedLogins > 0 else { return false }
+            try db.execute(sql: "UPDATE accounts SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE login = ?", arguments: [StoreClock.format(now), login])
+            try AuditLog.append(db, at: now, actor: actor.login, action: "user.unlock", object: "user:\(login)", details: ["was_locked": wasLocked ? "yes" : "no"])
+            return wasLocked
+        }
+    }
+
     public func removeUser(_ login: String, by actor: Account) throws {
         try authorize(actor, .manageUsers)
         let active = try activePolicy()

@@ -176,3 +176,10 @@ public final class Store: Sendable {
 public protocol AccountBlockerProvider: Sendable {
     func blockers(for login: String, in db: Database) throws -> [String]
 }
+
+extension Store {
+    /// A cheap health probe: the database answers a read.
+    public func integrityQuick() throws -> Bool {
+        try read { db in try Int.fetchOne(db, sql: "SELECT 1") == 1 }
+    }
+}

@@ -13,6 +13,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case invalidField(field: String, reason: String)
     case weakPassword([String])
     case wrongPassword
+    case currentPasswordWrong
     case accountLocked(until: Date)
     case accountDisabled(String)
     case notLoggedIn
@@ -39,6 +40,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .invalidField(let field, let reason): "invalid \(field): \(reason)"
         case .weakPassword(let reasons): "the password is not accepted: " + reasons.joined(separator: "; ")
         case .wrongPassword: "wrong login or password"
+        case .currentPasswordWrong: "the current password is wrong; nothing was changed"
         case .accountLocked(let until): "the account is locked after repeated failed logins until \(StoreClock.format(until)) UTC; try again later or ask an administrator"
         case .accountDisabled(let login): "the account `\(login)` is disabled; an administrator can enable it with `lko user enable \(login)`"
         case .notLoggedIn: "not logged in; run `lko login` (or set LKO_TOKEN)"

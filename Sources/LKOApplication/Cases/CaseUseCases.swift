@@ -1,0 +1,230 @@
+import Foundation
+import GRDB
+import LKOCalendar
+import LKOCompiler
+import LKOStore
+import LKOWorkflow
+
+extension LKOService {
+    /// A page of the cases the caller may view, in one of the queues.
+    public func cases(_ caller: Caller, query: CaseQuery) throws -> Page<CaseSummary> {
+        try run {
+            guard query.page >= 1 else { throw AppError.invalid("Номер страницы начинается с 1.", field: "page") }
+            guard (1...CaseQuery.maximumPerPage).contains(query.perPage) else {
+                throw AppError.invalid("На странице от 1 до \(CaseQuery.maximumPerPage) строк.", field: "per_page")
+            }
+            let workflow = try workflow()
+            let policy = workflow.policy
+            let day = workflow.today
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            switch query.view {
+            case .mine: clauses.append("assignee = ?"); arguments += [caller.login]
+            case .approval: clauses.append("state = 'on_approval'")
+            case .incoming: clauses.append("state = 'received'")
+            case .overdue:
+                clauses.append("deadline < ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')")
+                arguments += [day.description]
+            case .all: break
+            }
+            if let state = query.state { clauses.append("state = ?"); arguments += [state.rawValue] }
+            if let assignee = query.assignee { clauses.append("assignee = ?"); arguments += [assignee] }
+            if let number = query.number?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+                clauses.append("instr(pos_number, ?) > 0"); arguments += [number]
+            }
+            let sql = "SELECT * FROM cases" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY deadline IS NULL, deadline, pos_number"
+            let (records, names) = try store.read { db in
+                (try CaseRecord.fetchAll(db.cachedStatement(sql: sql), arguments: arguments), try PersonNames.load(db))
+            }
+            let visible = records.filter { record in
+                let node = policy.nodeIndex(record.node)
+                guard policy.decide(login: caller.login, action: .view, node: node, assignee: record.assignee, on: day) else { return false }
+                if query.view == .approval {
+                    return policy.decide(login: caller.login, action: .approve, node: node, assignee: record.assignee, on: day)
+                        && !CaseFacts.involved(in: record).contains(caller.login)
+                }
+                return true
+            }
+            let start = (query.page - 1) * query.perPage
+            let slice = start < visible.count ? Array(visible[start..<min(visible.count, start + query.perPage)]) : []
+            return Page(items: slice.map { summary($0, workflow: workflow, day: day, names: names) }, page: query.page, perPage: query.perPage, total: visible.count)
+        }
+    }
+
+    /// One case with its history, the caller's possible actions and (for those who assign) the
+    /// route the policy would choose. A case the caller may not view is reported as not found.
+    public func caseDetail(_ caller: Caller, number: String) throws -> CaseDetail {
+        try run {
+            let workflow = try workflow()
+            let (record, events) = try viewable(caller, number: number, workflow: workflow)
+            let names = try store.read { db in try PersonNames.load(db) }
+            return detail(record, events: events, caller: caller, workflow: workflow, names: names)
+        }
+    }
+
+    /// Performs an action through the workflow's one gate. The caller must be able to view
+    /// the case (otherwise: not found, with nothing about it revealed).
+    public func perform(_ caller: Caller, action name: String, number: String, request: ActionRequest) throws -> CaseDetail {
+        try run {
+            guard let action = CaseAction(rawValue: name), action.permission != nil else {
+                throw AppError.invalid("Неизвестное действие «\(name)».", field: "action")
+            }
+            let workflow = try workflow()
+            _ = try viewable(caller, number: number, workflow: workflow)
+            let input = try CaseInput.validate(action, request)
+            try workflow.perform(action, on: number, by: caller.account, input: input)
+            return try caseDetail(caller, number: number)
+        }
+    }
+
+    /// Cases from a ПОС export (JSON Lines, docs/import.md), by the coordinator or the
+    /// administrator. Idempotent by ПОС number.
+    public func importCases(_ caller: Caller, data: Data) throws -> CaseImporter.Report {
+        try run {
+            let workflow = try workflow()
+            let day = workflow.today
+            if ![.assign, .managePolicy].contains(where: { workflow.policy.decide(login: caller.login, action: $0, node: nil, assignee: nil, on: day) }) {
+                try store.authorize(caller.account, .assign)
+            }
+            return try CaseImporter(workflow: workflow).run(data, actor: caller.login)
+        }
+    }
+
+    /// The case, if it exists and the caller may view it; otherwise "not found" for both.
+    func viewable(_ caller: Caller, number: String, workflow: Workflow) throws -> (CaseRecord, [CaseEvent]) {
+        guard !number.isEmpty, number.utf8.count <= 64 else { throw AppError.caseNotFound }
+        do {
+            return try workflow.caseDetail(number, for: caller.account)
+        } catch WorkflowError.unknownCase, WorkflowError.denied {
+            throw AppError.caseNotFound
+        }
+    }
+
+    func summary(_ record: CaseRecord, workflow: Workflow, day: CalendarDate, names: PersonNames) -> CaseSummary {
+        let policy = workflow.policy
+        let titles = CaseFacts.titles(of: record.node, in: policy)
+        let left = record.state.isOpen ? workflow.workingDaysLeft(until: record.deadline, from: day) : nil
+        let overdue = record.state.isOpen && (record.deadline.flatMap(CalendarDate.init(iso:)).map { $0 < day } ?? false)
+        return CaseSummary(
+            posNumber: record.posNumber, epguNumber: record.epguNumber, regime: record.regime.rawValue, regimeTitle: RussianText.regime(record.regime),
+            node: record.node, categoryTitle: titles.category, subcategoryTitle: titles.subcategory,
+            state: record.state.rawValue, stateTitle: record.state.title,
+            assignee: record.assignee, assigneeName: record.assignee.map(names.name),
+            originalAssignee: record.originalAssignee, originalAssigneeName: record.originalAssignee.map(names.name),
+            receivedOn: record.receivedOn, deadline: record.deadline, deadlineText: RussianText.date(iso: record.deadline),
+            workingDaysLeft: left, overdue: overdue, atRisk: record.state.isOpen && !overdue && (left.map { $0 <= 2 } ?? false),
+            fastTrack: record.fastTrack
+        )
+    }
+
+    func detail(_ record: CaseRecord, events: [CaseEvent], caller: Caller, workflow: Workflow, names: PersonNames) -> CaseDetail {
+        let policy = workflow.policy
+        let day = workflow.today
+        let zone = policy.tables.organization.timeZone
+        let node = policy.nodeIndex(record.node)
+        let involved = CaseFacts.involved(in: record)
+        let actions = CaseAction.allCases.compactMap { action -> ActionOption? in
+            guard let permission = action.permission, TransitionTable.allows(action, from: record.state),
+                  policy.decide(login: caller.login, action: permission, node: node, assignee: record.assignee, on: day) else { return nil }
+            if action == .approve || action == .return, involved.contains(caller.login) { return nil }
+            if action == .extend, record.regime != .appeal || record.extensionDays > 0 { return nil }
+            return ActionOption(action: action.rawValue, title: RussianText.action(action.rawValue))
+        }
+        var route: RoutePreview?
+        if policy.holds(caller.login, .assign, on: day), let decision = policy.route(record.attributes, on: day) {
+            route = CaseFacts.preview(decision, names: names)
+        }
+        let history = events.map { event in
+            HistoryLine(
+                at: event.at, atText: RussianText.time(stored: event.at, zone: zone), actor: event.actor, actorName: names.name(event.actor),
+                actingFor: event.actingFor, actingForName: event.actingFor.map(names.name), action: event.action,
+                eventTitle: RussianText.event(event.action, toState: event.toState), fromState: event.fromState, toState: event.toState,
+                toStateTitle: CaseState(rawValue: event.toState)?.title ?? event.toState,
+                assigneeBefore: event.assigneeBefore, assigneeAfter: event.assigneeAfter, assigneeAfterName: event.assigneeAfter.map(names.name),
+                comment: event.comment
+            )
+        }
+        let term = record.term
+        return CaseDetail(
+            summary: summary(record, workflow: workflow, day: day, names: names),
+            description: record.description, address: record.address, locality: record.locality,
+            applicantName: record.applicantName, applicantContacts: record.applicantContacts,
+            source: record.source, channel: record.channel?.rawValue, moderationOn: record.moderationOn,
+            term: "\(term.days) \(term.unit == .working ? RussianText.plural(term.days, "рабочий день", "рабочих дня", "рабочих дней") : RussianText.plural(term.days, "календарный день", "календарных дня", "календарных дней"))",
+            extensionDays: record.extensionDays, extensionReason: record.extensionReason, answer: record.answer,
+            draftedBy: record.draftedBy, submittedBy: record.submittedBy, redirectedTo: record.redirectedTo, routedBy: record.routedBy,
+            history: history, actions: actions, route: route
+        )
+    }
+}
+
+/// Facts about a case that several use cases need.
+enum CaseFacts {
+    /// Whoever drafted or submitted the answer, or had it drafted for them (order item 12).
+    static func involved(in record: CaseRecord) -> [String] {
+        [record.draftedBy, record.submittedBy, record.draftedFor].compactMap { $0 }
+    }
+
+    static func titles(of path: String, in policy: CompiledPolicy) -> (category: String, subcategory: String) {
+        guard let index = policy.nodeIndex(path) else { return (path, "") }
+        var chain: [String] = []
+        var current: Int? = index
+        while let node = current {
+            chain.insert(policy.node(node).title, at: 0)
+            current = policy.node(node).parent
+        }
+        return (chain.first ?? path, chain.dropFirst().joined(separator: " / "))
+    }
+
+    static func preview(_ decision: RouteDecision, names: PersonNames) -> RoutePreview {
+        let target = decision.assignee.map { "\(names.name($0))" } ?? "Координатор"
+        switch decision.via {
+        case .fastTrack(let id):
+            return RoutePreview(assignee: decision.assignee, assigneeName: decision.assignee.map(names.name), via: "fast_track", rule: id, explanation: "Фаст-трек «\(id)» → \(target)")
+        case .autoRule(let id):
+            return RoutePreview(assignee: decision.assignee, assigneeName: decision.assignee.map(names.name), via: "auto_rule", rule: id,
+                                explanation: "Правило автоназначения «\(id)» → \(target)" + (decision.fallbackReason.map { "; правило не сработало: \($0), решает Координатор" } ?? ""))
+        case .noRule:
+            return RoutePreview(assignee: nil, assigneeName: nil, via: "coordinator", rule: nil, explanation: "Ни одно правило не подходит: решает Координатор")
+        }
+    }
+}
+
+/// Checks an action's own inputs before the gate, with messages for the form's fields.
+enum CaseInput {
+    static let maximumText = 20_000
+
+    static func validate(_ action: CaseAction, _ request: ActionRequest) throws -> Workflow.ActionInput {
+        func text(_ value: String?, field: String, required: String?) throws -> String? {
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if trimmed.isEmpty {
+                if let required { throw AppError.invalid(required, field: field) }
+                return nil
+            }
+            guard trimmed.count <= maximumText else { throw AppError.invalid("Не длиннее \(maximumText) символов.", field: field) }
+            guard !trimmed.unicodeScalars.contains(where: { $0.value == 0 }) else { throw AppError.invalid("Текст содержит недопустимый символ NUL.", field: field) }
+            return trimmed
+        }
+        switch action {
+        case .assign, .reassign:
+            guard let to = try text(request.to, field: "to", required: "Выберите исполнителя.") else { throw AppError.invalid("Выберите исполнителя.", field: "to") }
+            return .init(target: to)
+        case .draft:
+            return .init(text: try text(request.text, field: "text", required: "Введите текст ответа."))
+        case .submit:
+            return .init()
+        case .approve, .reopen:
+            return .init(text: try text(request.comment, field: "comment", required: nil))
+        case .return:
+            return .init(text: try text(request.comment, field: "comment", required: "Укажите, что нужно доработать: комментарий обязателен."))
+        case .redirect:
+            let to = try text(request.to, field: "to", required: "Укажите организацию, в которую перенаправляется сообщение.")
+            return .init(target: to, text: try text(request.comment, field: "comment", required: nil))
+        case .extend:
+            guard let days = request.days, (1...30).contains(days) else { throw AppError.invalid("Срок продлевается на 1–30 дней.", field: "days") }
+            return .init(text: try text(request.comment, field: "comment", required: "Укажите причину продления (заявителю направляется промежуточный ответ)."), days: days)
+        case .moderate, .reject:
+            throw AppError.invalid("Модерацию проводит ПОС; такие события приходят с выгрузкой.", field: "action")
+        }
+    }
+}

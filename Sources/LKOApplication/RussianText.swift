@@ -1,0 +1,146 @@
+import Foundation
+import LKOCalendar
+import LKOCompiler
+import LKOStore
+import LKOWorkflow
+
+/// The words staff read: the order's and ПОС's terms, dates as DD.MM.YYYY, times in the
+/// organization's time zone.
+public enum RussianText {
+    /// The verb of a case action, as the console's buttons and messages say it.
+    public static func action(_ action: String) -> String {
+        switch action {
+        case "moderate": "модерация"
+        case "reject": "отклонение модератором"
+        case "route", "admit": "поступление"
+        case "assign": "назначить исполнителя"
+        case "reassign": "переназначить"
+        case "draft": "сохранить черновик ответа"
+        case "submit": "направить на утверждение"
+        case "approve": "утвердить"
+        case "return": "вернуть на доработку"
+        case "redirect": "перенаправить"
+        case "extend": "продлить срок"
+        case "reopen": "повторное рассмотрение"
+        case "handover": "передача замещающему"
+        case "handback": "возврат после отсутствия"
+        default: action
+        }
+    }
+
+    /// A history line's event, in ПОС's wording (what happened, not the button).
+    public static func event(_ action: String, toState: String) -> String {
+        switch action {
+        case "moderate": "Прошло модерацию"
+        case "reject": "Отклонено модератором"
+        case "route", "admit", "import": CaseState(rawValue: toState)?.title ?? "Поступило"
+        case "assign": "Назначен исполнитель"
+        case "reassign": "Исполнитель изменён"
+        case "draft": "Подготовлен черновик ответа"
+        case "submit": "Направлено на утверждение"
+        case "approve": "Ответ утверждён и направлен заявителю"
+        case "return": "Возвращено на доработку"
+        case "redirect": "Перенаправлено"
+        case "extend": "Срок рассмотрения продлён"
+        case "reopen": "Повторное рассмотрение"
+        case "handover": "Передано замещающему сотруднику"
+        case "handback": "Возвращено после отсутствия"
+        default: CaseState(rawValue: toState)?.title ?? action
+        }
+    }
+
+    public static func regime(_ regime: Regime) -> String {
+        regime == .appeal ? "Обращение (59-ФЗ)" : "Сообщение"
+    }
+
+    public static func absenceReason(_ reason: Absence.Reason) -> String {
+        switch reason {
+        case .vacation: "отпуск"
+        case .sick: "больничный"
+        case .businessTrip: "командировка"
+        case .study: "учёба"
+        case .other: "иное"
+        }
+    }
+
+    /// `2026-03-06` → `06.03.2026`; anything unreadable is returned as it is.
+    public static func date(iso: String?) -> String {
+        guard let iso, let day = CalendarDate(iso: iso) else { return iso ?? "" }
+        return date(day)
+    }
+
+    public static func date(_ day: CalendarDate) -> String {
+        let parts = day.description.split(separator: "-")
+        guard parts.count == 3 else { return day.description }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
+    /// `DD.MM.YYYY HH:MM` in `zone` (the organization's; Moscow when unknown).
+    public static func time(_ date: Date, zone: String = "Europe/Moscow") -> String {
+        let timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "Europe/Moscow")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func pad(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(pad(c.day)).\(pad(c.month)).\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
+    }
+
+    /// A stored UTC timestamp (`2026-03-02T09:00:00Z`) in the organization's zone.
+    public static func time(stored: String, zone: String) -> String {
+        StoreClock.parse(stored).map { time($0, zone: zone) } ?? stored
+    }
+
+    /// "3 рабочих дня" with the right form of the noun.
+    public static func workingDays(_ count: Int) -> String {
+        "\(count) \(plural(count, "рабочий день", "рабочих дня", "рабочих дней"))"
+    }
+
+    public static func plural(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let n = abs(count) % 100
+        if (11...14).contains(n) { return many }
+        switch n % 10 {
+        case 1: return one
+        case 2, 3, 4: return few
+        default: return many
+        }
+    }
+
+    static func fieldName(_ field: String) -> String {
+        switch field {
+        case "full name": "ФИО"
+        case "position": "должность"
+        case "department": "подразделение"
+        case "e-mail": "электронная почта"
+        default: field
+        }
+    }
+
+    static func passwordRule(_ text: String) -> String {
+        if text.hasPrefix("The password has"), text.contains("at least") {
+            let digits = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }
+            return "слишком короткий, нужно не меньше \(digits.last ?? 12) символов (несколько не связанных слов — длинный и запоминающийся пароль)"
+        }
+        if text.hasPrefix("The password has") { return "слишком длинный" }
+        if text.contains("contains the login") { return "пароль не должен содержать логин" }
+        if text.contains("same as the current") { return "новый пароль совпадает с текущим" }
+        return text
+    }
+
+    static func policyReason(_ reason: String) -> String {
+        reason.replacingOccurrences(of: "it has", with: "в ней").replacingOccurrences(of: "error(s)", with: "ошибок")
+            .replacingOccurrences(of: "policy test expectation(s) fail", with: "проверок политики не проходят").replacingOccurrences(of: " of ", with: " из ")
+    }
+
+    static func workflowMessage(_ message: String) -> String {
+        if message.contains("already assigned to") { return "Сообщение уже назначено этому исполнителю." }
+        if message.contains("already extended") { return "Срок уже продлевался; продлить можно только один раз." }
+        if message.contains("only обращения") { return "Продлить срок можно только обращению по 59-ФЗ, не сообщению." }
+        if message.contains("no draft to submit") { return "Нет черновика ответа: сначала сохраните ответ." }
+        if message.contains("has no account") { return "У указанного сотрудника нет учётной записи." }
+        if message.contains("is disabled") { return "Учётная запись указанного сотрудника отключена." }
+        if message.hasPrefix("the absence is not recorded") {
+            return "Отсутствие не записано:" + message.dropFirst("the absence is not recorded:".count)
+        }
+        return message
+    }
+}
