@@ -84,7 +84,7 @@ extension AppError {
         case .unknownVersion(let version): AppError(.notFound, code: "unknown_version", message: "Нет версии политики «\(version)».", field: "version")
         case .nothingToRollBack: AppError(.conflict, code: "nothing_to_roll_back", message: "Нет более ранней версии политики, к которой можно вернуться.")
         case .busy: AppError(.busy, code: "busy", message: "База данных занята другим процессом; повторите запрос.")
-        case .databaseMissing, .databaseExists, .notAnLKODatabase, .schemaTooNew, .clockOverrideRefused:
+        case .databaseMissing, .databaseExists, .notAnLKODatabase, .schemaTooNew, .clockOverrideRefused, .tampered:
             AppError(.conflict, code: "database", message: error.description)
         }
     }

@@ -22,6 +22,7 @@ public enum RussianText {
         case "redirect": "перенаправить"
         case "extend": "продлить срок"
         case "reopen": "повторное рассмотрение"
+        case "reclassify": "изменить категорию"
         case "handover": "передача замещающему"
         case "handback": "возврат после отсутствия"
         default: action
@@ -43,9 +44,30 @@ public enum RussianText {
         case "redirect": "Перенаправлено"
         case "extend": "Срок рассмотрения продлён"
         case "reopen": "Повторное рассмотрение"
+        case "reclassify": "Категория изменена Координатором"
         case "handover": "Передано замещающему сотруднику"
         case "handback": "Возвращено после отсутствия"
         default: CaseState(rawValue: toState)?.title ?? action
+        }
+    }
+
+    public static func answerKind(_ kind: String) -> String {
+        switch kind {
+        case "draft": "черновик"
+        case "submitted": "направлен на утверждение"
+        case "returned": "возвращён на доработку"
+        case "approved": "утверждён и направлен заявителю"
+        default: kind
+        }
+    }
+
+    public static func violationKind(_ kind: String) -> String {
+        switch kind {
+        case "late_answer": "ответ направлен с нарушением срока"
+        case "late_redirect": "перенаправление позже 7 дней (ч. 3 ст. 8 59-ФЗ)"
+        case "late_extension": "продление после истечения срока"
+        case "overdue_now": "просрочено сейчас"
+        default: kind
         }
     }
 
@@ -133,6 +155,8 @@ public enum RussianText {
 
     static func workflowMessage(_ message: String) -> String {
         if message.contains("already assigned to") { return "Сообщение уже назначено этому исполнителю." }
+        if message.contains("ran out on") { return "Срок рассмотрения уже истёк; продлить срок можно только до его окончания (ч. 2 ст. 12 59-ФЗ). Нарушение срока остаётся в отчёте." }
+        if message.contains("later than 7 days after registration") { return "Обращение перенаправляется позже 7 дней со дня регистрации (ч. 3 ст. 8 59-ФЗ): укажите причину в комментарии." }
         if message.contains("already extended") { return "Срок уже продлевался; продлить можно только один раз." }
         if message.contains("only обращения") { return "Продлить срок можно только обращению по 59-ФЗ, не сообщению." }
         if message.contains("no draft to submit") { return "Нет черновика ответа: сначала сохраните ответ." }

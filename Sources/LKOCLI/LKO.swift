@@ -42,7 +42,9 @@ public enum LKOVersion {
 public enum LKOMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
+            try LKO.refuseServerIfLocalOnly(arguments)
             var command = try LKO.parseAsRoot(arguments)
+            try LKO.refuseServerIfLocalOnly(command, arguments: arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -74,6 +76,38 @@ public enum LKOMain {
 }
 
 extension LKO {
+    /// The deepest subcommand named in the arguments, and its path (`user passwd`).
+    static func commandPath(for arguments: [String]) -> (type: ParsableCommand.Type, path: String) {
+        var type: ParsableCommand.Type = LKO.self
+        var names: [String] = ["lko"]
+        for argument in arguments {
+            guard let next = type.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { continue }
+            type = next
+            names.append(argument)
+        }
+        return (type, names.joined(separator: " "))
+    }
+
+    /// `--server` on a command that works only on local files (or on no database at all):
+    /// say so, exit 2, before the parser calls it an unknown option.
+    static func refuseServerIfLocalOnly(_ arguments: [String]) throws {
+        guard let index = arguments.firstIndex(where: { $0 == "--server" || $0.hasPrefix("--server=") }) else { return }
+        let (type, path) = commandPath(for: Array(arguments[..<index]))
+        guard type != LKO.self, !(type is RemoteCapable.Type), type.configuration.subcommands.isEmpty else { return }
+        let value = arguments[index] == "--server" ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(arguments[index].dropFirst("--server=".count))
+        throw CommandFailure(message: RemoteRefusal.message(command: path, server: value, fromEnvironment: false), exitCode: .usage)
+    }
+
+    /// `LKO_SERVER` set (and no `--db`) for a command that uses the database but works only on
+    /// the local file (`init`, `tick`, `serve`, `backup`, …): refuse, exit 2.
+    static func refuseServerIfLocalOnly(_ command: ParsableCommand, arguments: [String]) throws {
+        guard !(command is RemoteCapable) else { return }
+        for child in Mirror(reflecting: command).children {
+            guard let options = (child.value as? OptionGroup<DatabaseOptions>)?.wrappedValue, let server = options.serverAddress else { continue }
+            throw CommandFailure(message: RemoteRefusal.message(command: commandPath(for: arguments).path, server: server, fromEnvironment: options.server == nil), exitCode: .usage)
+        }
+    }
+
     static func usageString(for arguments: [String]) -> String {
         // Find the deepest subcommand named in the arguments to show its usage line.
         var type: ParsableCommand.Type = LKO.self

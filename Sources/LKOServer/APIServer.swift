@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LKOApplication
+import LKOStore
 import Logging
 import ServiceLifecycle
 
@@ -57,7 +58,12 @@ public struct APIServer: Sendable {
         return Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lko"),
-            services: [DelegationTicker(service: service, interval: configuration.delegationInterval, logger: logger)],
+            services: [
+                DelegationTicker(service: service, interval: configuration.delegationInterval, logger: logger),
+                CheckpointWriter(store: service.store, keyPath: configuration.auditKeyPath ?? AuditKey.defaultPath(forDatabase: service.store.path),
+                                 directory: configuration.checkpointDirectory ?? service.store.path + ".checkpoints",
+                                 interval: configuration.checkpointInterval, logger: logger),
+            ],
             onServerRunning: { channel in onRunning("\(host):\(channel.localAddress?.port ?? 0)") },
             logger: logger
         )

@@ -14,6 +14,11 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body in general, and for a case import.
     public var maximumBody: Int
     public var maximumImportBody: Int
+    /// Where signed audit checkpoints go (nil: the database path + `.checkpoints`), how often,
+    /// and the signing key (nil: the database path + `.audit-key`).
+    public var checkpointDirectory: String?
+    public var checkpointInterval: TimeInterval = 15 * 60
+    public var auditKeyPath: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, behindTLSProxy: Bool = false, delegationInterval: TimeInterval = 60,
                 maximumBody: Int = 1 << 20, maximumImportBody: Int = 64 << 20) {

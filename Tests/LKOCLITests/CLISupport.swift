@@ -30,7 +30,8 @@ struct RunResult {
 }
 
 /// Runs `lko` with arguments (and standard input), in `directory`.
-func lko(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RunResult {
+func lko(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment extra: [String: String?] = [:],
+         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RunResult {
     let binary = try #require(lkoBinary, "the lko binary was not found; run `swift build` first", sourceLocation: sourceLocation)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
@@ -38,6 +39,7 @@ func lko(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, 
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    for (name, value) in extra { environment[name] = value }
     process.environment = environment
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out

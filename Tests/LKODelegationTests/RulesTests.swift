@@ -120,7 +120,7 @@ struct RulesTests {
         let request = fixture.request("roads_specialist", from: "2027-01-25", until: "2027-02-10", substitute: "roads_deputy")
         let plan = try fixture.plan(request)
         #expect(plan.errors.count == 1)
-        #expect(plan.errors.first?.contains("roads.potholes (case R1): roads_deputy holds no executor grant on it on 2027-02-06") == true)
+        #expect(plan.errors.first?.contains("roads.potholes (case R1, autorule road_defects): roads_deputy holds no executor grant on it on 2027-02-06") == true)
         #expect(failure { try fixture.add(request) }?.contains("on 2027-02-06") == true)
         #expect(try fixture.snapshot() == before)
         // Until the last day of the grant it is fine.

@@ -189,3 +189,23 @@ struct AuditTests {
         #expect(!everything.contains("$argon2"))
     }
 }
+
+@Suite("Outside text in the audit log")
+struct AuditOutsideTextTests {
+    /// Issue 12 finding 21 and issue 13: a login typed at the login form is bounded and its
+    /// control characters escaped; a huge or line-forging value never reaches the log raw.
+    @Test func finding21_unknownLoginsAreBoundedAndEscaped() throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        let forged = "nobody\n2026-03-02T09:00:00Z boss user.add user:evil {}\u{1B}[31m" + String(repeating: "x", count: 100_000)
+        #expect(throws: StoreError.self) { _ = try f.store.login(forged, password: "whatever it is", hasher: cheapHasher) }
+        let entry = try #require(try f.audit().last)
+        #expect(entry.action == "login.failed")
+        #expect(!entry.actor.contains("\n"))
+        #expect(!entry.actor.contains("\u{1B}"))
+        #expect(entry.actor.contains("\\u{a}"))
+        #expect(entry.actor.count <= AuditText.limit + 1)
+        #expect(entry.object.count <= 201)
+        #expect(try f.verify().firstBreak == nil)
+    }
+}

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Database file: creation, opening, migrations")
 struct MigrationTests {
-    static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences"]
+    static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences", "v6-record", "v7-audit-rows"]
 
     static func appliedMigrations(_ path: String) throws -> [String] {
         let queue = try DatabaseQueue(path: path)
@@ -28,7 +28,7 @@ struct MigrationTests {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         }
         #expect(applicationID == Schema.applicationID)
-        #expect(tables == ["absences", "accounts", "activations", "audit", "case_events", "cases", "grdb_migrations", "policy_versions", "sessions", "settings"])
+        #expect(tables == ["absences", "accounts", "activations", "answer_versions", "audit", "audit_rows", "case_events", "cases", "grdb_migrations", "policy_versions", "sessions", "settings", "violations"])
         let audit = try fixture.audit()
         #expect(audit.map(\.action) == ["database.init", "user.add"])
         #expect(audit.map(\.actor) == ["boss", "boss"])

@@ -44,8 +44,9 @@ struct ImportTests {
         #expect(try fixture.caseCount() == 3)
         let audit = try fixture.audit(object: "cases")
         #expect(audit.map(\.action) == ["case.import", "case.import"])
-        #expect(details(audit[1]) == ["inserted": "0", "moderated": "0", "unchanged": "3", "bad": "0"])
-        #expect(details(audit[0]) == ["inserted": "3", "moderated": "0", "unchanged": "0", "bad": "0"])
+        let version = fixture.workflow.active.version
+        #expect(details(audit[1]) == ["inserted": "0", "moderated": "0", "unchanged": "3", "bad": "0", "policy": version])
+        #expect(details(audit[0]) == ["inserted": "3", "moderated": "0", "unchanged": "0", "bad": "0", "policy": version])
     }
 
     @Test("moderation → received on a newer line, then routed; later lines change nothing")
@@ -158,7 +159,7 @@ struct ImportTests {
         #expect(numeric.regime == .appeal)
         #expect(numeric.assignee == "roads_specialist")
         let audit = try #require(try fixture.audit(object: "cases").last)
-        #expect(details(audit) == ["inserted": "5", "moderated": "0", "unchanged": "0", "bad": "14"])
+        #expect(details(audit) == ["inserted": "5", "moderated": "0", "unchanged": "0", "bad": "14", "policy": fixture.workflow.active.version])
     }
 
     @Test("a JSON array or a bare value is not a case", arguments: ["[1, 2]", "42", "\"2026-0001\"", "null"])
@@ -186,7 +187,8 @@ struct ImportTests {
         #expect(try fixture.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_events e LEFT JOIN cases c ON c.id = e.case_id WHERE c.id IS NULL") } == 0)
         #expect(try fixture.events("SP1").map(\.action) == ["import", "moderate", "route"])
         #expect(try fixture.record("SP3").assignee == "housing_specialist")
-        #expect(try fixture.auditCount() == auditBefore + 1)
+        // The batch's entry and the summary (issue 12, finding 18).
+        #expect(try fixture.auditCount() == auditBefore + 2)
         // A moderated line that fails midway keeps the case in moderation.
         try fixture.importLines([caseLine("SP4", subcategory: "roads.signs", status: "moderation")])
         let failed = try fixture.importLines([caseLine("SP4", subcategory: "roads.signs", status: "received")])

@@ -113,10 +113,12 @@ struct ReportTests {
             ("2026-03-03", "assigned", "improvement_specialist"),
             ("2026-03-04", "assigned", "lukovnikovo_territorial"),
             ("2026-03-05", "assigned", "lukovnikovo_territorial"),
-            ("2026-03-06", "on_approval", "lukovnikovo_territorial"),
-            ("2026-03-07", "on_approval", "lukovnikovo_territorial"),
-            ("2026-03-08", "on_approval", "lukovnikovo_territorial"),
-            ("2026-03-09", "on_approval", "lukovnikovo_territorial"),
+            // On approval the case is in the approvers' queue (issue 12, finding 3): those who may
+            // approve it that day and did not write it.
+            ("2026-03-06", "on_approval", "deputy_housing, ookr_curator, ookr_specialist"),
+            ("2026-03-07", "on_approval", "deputy_housing, ookr_curator, ookr_specialist"),
+            ("2026-03-08", "on_approval", "deputy_housing, ookr_curator, ookr_specialist"),
+            ("2026-03-09", "on_approval", "deputy_housing, ookr_curator, ookr_specialist"),
             ("2026-03-10", "answered", "lukovnikovo_territorial"),
         ]
         #expect(days.map(\.day) == expected.map(\.0))
@@ -126,7 +128,8 @@ struct ReportTests {
 
         let svo = try fixture.workflow.responsibility("RS2", until: day("2026-03-04"), by: curator)
         #expect(svo.map(\.day) == ["2026-03-02", "2026-03-03", "2026-03-04"])
-        #expect(svo.map(\.responsible) == ["coordinator", "social_specialist", "social_specialist"])
+        // The coordinator's queue is the Глава's, by name (finding 3).
+        #expect(svo.map(\.responsible) == ["head", "social_specialist", "social_specialist"])
         #expect(svo.map(\.state) == ["received", "assigned", "assigned"])
     }
 

@@ -32,22 +32,28 @@ extension LKOService {
             if let number = query.number?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
                 clauses.append("instr(pos_number, ?) > 0"); arguments += [number]
             }
-            let sql = "SELECT * FROM cases" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY deadline IS NULL, deadline, pos_number"
-            let (records, names) = try store.read { db in
-                (try CaseRecord.fetchAll(db.cachedStatement(sql: sql), arguments: arguments), try PersonNames.load(db))
+            let viewable = VisibilityFilter(policy: policy, login: caller.login, action: .view, day: day)
+            clauses.append(viewable.sql); arguments += viewable.arguments
+            if query.view == .approval {
+                let approvable = VisibilityFilter(policy: policy, login: caller.login, action: .approve, day: day)
+                clauses.append(approvable.sql); arguments += approvable.arguments
+                // Separation of duties (order item 12): not one's own answer.
+                clauses.append("COALESCE(drafted_by, '') != ? AND COALESCE(submitted_by, '') != ? AND COALESCE(drafted_for, '') != ?")
+                arguments += [caller.login, caller.login, caller.login]
             }
-            let visible = records.filter { record in
-                let node = policy.nodeIndex(record.node)
-                guard policy.decide(login: caller.login, action: .view, node: node, assignee: record.assignee, on: day) else { return false }
-                if query.view == .approval {
-                    return policy.decide(login: caller.login, action: .approve, node: node, assignee: record.assignee, on: day)
-                        && !CaseFacts.involved(in: record).contains(caller.login)
-                }
-                return true
+            let condition = " WHERE " + clauses.joined(separator: " AND ")
+            let offset = (query.page - 1) * query.perPage
+            let (total, records, names) = try store.read { db in
+                (try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases" + condition), arguments: arguments) ?? 0,
+                 try CaseRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM cases" + condition + " ORDER BY deadline IS NULL, deadline, pos_number LIMIT ? OFFSET ?"),
+                                         arguments: arguments + [query.perPage, offset]),
+                 try PersonNames.load(db))
             }
-            let start = (query.page - 1) * query.perPage
-            let slice = start < visible.count ? Array(visible[start..<min(visible.count, start + query.perPage)]) : []
-            return Page(items: slice.map { summary($0, workflow: workflow, day: day, names: names) }, page: query.page, perPage: query.perPage, total: visible.count)
+            // The same decision the gate makes, row by row: the filter can only ever hide a row.
+            let checked = records.filter { record in
+                policy.decide(login: caller.login, action: .view, node: policy.nodeIndex(record.node), assignee: record.assignee, on: day)
+            }
+            return Page(items: checked.map { summary($0, workflow: workflow, day: day, names: names) }, page: query.page, perPage: query.perPage, total: total)
         }
     }
 
@@ -57,8 +63,8 @@ extension LKOService {
         try run {
             let workflow = try workflow()
             let (record, events) = try viewable(caller, number: number, workflow: workflow)
-            let names = try store.read { db in try PersonNames.load(db) }
-            return detail(record, events: events, caller: caller, workflow: workflow, names: names)
+            let (names, versions) = try store.read { db in (try PersonNames.load(db), try AnswerVersion.all(db, caseID: record.id)) }
+            return detail(record, events: events, versions: versions, caller: caller, workflow: workflow, names: names)
         }
     }
 
@@ -117,19 +123,14 @@ extension LKOService {
         )
     }
 
-    func detail(_ record: CaseRecord, events: [CaseEvent], caller: Caller, workflow: Workflow, names: PersonNames) -> CaseDetail {
+    func detail(_ record: CaseRecord, events: [CaseEvent], versions: [AnswerVersion], caller: Caller, workflow: Workflow, names: PersonNames) -> CaseDetail {
         let policy = workflow.policy
         let day = workflow.today
         let zone = policy.tables.organization.timeZone
-        let node = policy.nodeIndex(record.node)
-        let involved = CaseFacts.involved(in: record)
-        let actions = CaseAction.allCases.compactMap { action -> ActionOption? in
-            guard let permission = action.permission, TransitionTable.allows(action, from: record.state),
-                  policy.decide(login: caller.login, action: permission, node: node, assignee: record.assignee, on: day) else { return nil }
-            if action == .approve || action == .return, involved.contains(caller.login) { return nil }
-            if action == .extend, record.regime != .appeal || record.extensionDays > 0 { return nil }
-            return ActionOption(action: action.rawValue, title: RussianText.action(action.rawValue))
-        }
+
+        var actions = workflow.possibleActions(for: caller.login, on: record, day: day).map { ActionOption(action: $0.rawValue, title: RussianText.action($0.rawValue)) }
+        // An extension only while the term runs (59-ФЗ ст. 12 ч. 2).
+        if let deadline = record.deadline.flatMap({ CalendarDate(iso: $0) }), day > deadline { actions.removeAll { $0.action == "extend" } }
         var route: RoutePreview?
         if policy.holds(caller.login, .assign, on: day), let decision = policy.route(record.attributes, on: day) {
             route = CaseFacts.preview(decision, names: names)
@@ -153,7 +154,14 @@ extension LKOService {
             term: "\(term.days) \(term.unit == .working ? RussianText.plural(term.days, "рабочий день", "рабочих дня", "рабочих дней") : RussianText.plural(term.days, "календарный день", "календарных дня", "календарных дней"))",
             extensionDays: record.extensionDays, extensionReason: record.extensionReason, answer: record.answer,
             draftedBy: record.draftedBy, submittedBy: record.submittedBy, redirectedTo: record.redirectedTo, routedBy: record.routedBy,
-            history: history, actions: actions, route: route
+            history: history,
+            answers: versions.map { version in
+                AnswerVersionView(kind: version.kind.rawValue, kindTitle: RussianText.answerKind(version.kind.rawValue), text: version.text, author: version.author,
+                                  authorName: names.name(version.author), actingFor: version.actingFor, at: version.at,
+                                  atText: RussianText.time(stored: version.at, zone: zone), comment: version.comment)
+            },
+            redirectKind: record.redirectKind, answeredOn: record.answeredOn,
+            actions: actions, route: route
         )
     }
 }
@@ -219,7 +227,14 @@ enum CaseInput {
             return .init(text: try text(request.comment, field: "comment", required: "Укажите, что нужно доработать: комментарий обязателен."))
         case .redirect:
             let to = try text(request.to, field: "to", required: "Укажите организацию, в которую перенаправляется сообщение.")
-            return .init(target: to, text: try text(request.comment, field: "comment", required: nil))
+            let kind = request.kind ?? "other_body"
+            guard Workflow.redirectKinds.contains(kind) else {
+                throw AppError.invalid("Вид перенаправления: в подведомственную организацию (subordinate), в вышестоящую (superior), в другой орган (other_body) или по e-mail в ФОИВ, не подключенный к ПОС (federal_email).", field: "kind")
+            }
+            return .init(target: to, text: try text(request.comment, field: "comment", required: nil), kind: kind)
+        case .reclassify:
+            let to = try text(request.to, field: "to", required: "Укажите подкатегорию, к которой относится содержание.")
+            return .init(target: to, text: try text(request.comment, field: "comment", required: "Укажите причину переклассификации."))
         case .extend:
             guard let days = request.days, (1...30).contains(days) else { throw AppError.invalid("Срок продлевается на 1–30 дней.", field: "days") }
             return .init(text: try text(request.comment, field: "comment", required: "Укажите причину продления (заявителю направляется промежуточный ответ)."), days: days)

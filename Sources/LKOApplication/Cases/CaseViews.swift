@@ -90,6 +90,31 @@ public struct HistoryLine: Sendable, Codable, Equatable {
     }
 }
 
+/// One immutable version of the answer: a draft, the text submitted, returned (with the
+/// reviewer's comment) or approved — the approved one is what the applicant received.
+public struct AnswerVersionView: Sendable, Codable, Equatable {
+    public var kind: String
+    public var kindTitle: String
+    public var text: String
+    public var author: String
+    public var authorName: String
+    public var actingFor: String?
+    public var at: String
+    public var atText: String
+    public var comment: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case kindTitle = "kind_title"
+        case text, author
+        case authorName = "author_name"
+        case actingFor = "acting_for"
+        case at
+        case atText = "at_text"
+        case comment
+    }
+}
+
 /// An action the caller could take on a case now (the policy, the state and separation of
 /// duties all allow it).
 public struct ActionOption: Sendable, Codable, Equatable {
@@ -132,6 +157,10 @@ public struct CaseDetail: Sendable, Codable, Equatable {
     public var redirectedTo: String?
     public var routedBy: String
     public var history: [HistoryLine]
+    /// Every version of the answer, oldest first.
+    public var answers: [AnswerVersionView]
+    public var redirectKind: String?
+    public var answeredOn: String?
     public var actions: [ActionOption]
     /// For those who assign: what the policy would choose.
     public var route: RoutePreview?
@@ -150,7 +179,10 @@ public struct CaseDetail: Sendable, Codable, Equatable {
         case submittedBy = "submitted_by"
         case redirectedTo = "redirected_to"
         case routedBy = "routed_by"
-        case history, actions, route
+        case history, answers
+        case redirectKind = "redirect_kind"
+        case answeredOn = "answered_on"
+        case actions, route
     }
 }
 
@@ -208,11 +240,14 @@ public struct ActionRequest: Sendable, Equatable {
     public var text: String?
     public var comment: String?
     public var days: Int?
+    /// A redirect's kind: subordinate, superior, other_body, federal_email.
+    public var kind: String?
 
-    public init(to: String? = nil, text: String? = nil, comment: String? = nil, days: Int? = nil) {
+    public init(to: String? = nil, text: String? = nil, comment: String? = nil, days: Int? = nil, kind: String? = nil) {
         self.to = to
         self.text = text
         self.comment = comment
         self.days = days
+        self.kind = kind
     }
 }

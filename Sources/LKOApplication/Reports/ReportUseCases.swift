@@ -70,8 +70,12 @@ public struct ResponsibilityDayView: Sendable, Codable, Equatable {
     public var dayText: String
     public var state: String
     public var stateTitle: String
-    public var responsible: String
-    public var responsibleName: String
+    /// Everyone whose stage it was that day (the executor; the approvers present; the holders
+    /// of the coordinator role; the moderator).
+    public var responsible: [String]
+    public var responsibleNames: [String]
+    /// The names in one line, for a table cell.
+    public var responsibleName: String { responsibleNames.joined(separator: ", ") }
     public var actingFor: String?
     public var actingForName: String?
 
@@ -81,7 +85,7 @@ public struct ResponsibilityDayView: Sendable, Codable, Equatable {
         case state
         case stateTitle = "state_title"
         case responsible
-        case responsibleName = "responsible_name"
+        case responsibleNames = "responsible_names"
         case actingFor = "acting_for"
         case actingForName = "acting_for_name"
     }
@@ -133,8 +137,64 @@ extension LKOService {
             return days.map { entry in
                 ResponsibilityDayView(day: entry.day, dayText: RussianText.date(iso: entry.day), state: entry.state,
                                       stateTitle: CaseState(rawValue: entry.state)?.title ?? entry.state,
-                                      responsible: entry.responsible, responsibleName: names.name(entry.responsible),
+                                      responsible: entry.holders, responsibleNames: entry.holders.map(names.name),
                                       actingFor: entry.actingFor, actingForName: entry.actingFor.map(names.name))
+            }
+        }
+    }
+}
+
+/// One violation of a term, with whose stage held the case past it (order item 15).
+public struct ViolationView: Sendable, Codable, Equatable {
+    public struct Person: Sendable, Codable, Equatable {
+        public var login: String
+        public var name: String
+        public var days: Int
+    }
+
+    public var kind: String
+    public var kindTitle: String
+    public var posNumber: String
+    public var node: String
+    public var day: String
+    public var dayText: String
+    public var deadline: String?
+    public var deadlineText: String
+    public var calendarDays: Int
+    public var workingDays: Int
+    public var responsible: [Person]
+    public var detail: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case kindTitle = "kind_title"
+        case posNumber = "pos_number"
+        case node, day
+        case dayText = "day_text"
+        case deadline
+        case deadlineText = "deadline_text"
+        case calendarDays = "calendar_days"
+        case workingDays = "working_days"
+        case responsible, detail
+    }
+}
+
+extension LKOService {
+    /// `report violations`: late answers, late redirects and extensions in the period, and
+    /// what is overdue at its end — each naming whose stage held the case past its term.
+    public func violations(_ caller: Caller, from: String?, to: String?) throws -> [ViolationView] {
+        try run {
+            let workflow = try workflow()
+            let end = try DayInput.field(to, name: "to", required: false) ?? workflow.today
+            let start = try DayInput.field(from, name: "from", required: false) ?? end.adding(days: -30)
+            guard start <= end else { throw AppError.invalid("Начало периода позже его конца.", field: "from") }
+            let rows = try workflow.violations(from: start, to: end, by: caller.account)
+            let names = try store.read { try PersonNames.load($0) }
+            return rows.map { row in
+                ViolationView(kind: row.kind, kindTitle: RussianText.violationKind(row.kind), posNumber: row.posNumber, node: row.node, day: row.day,
+                              dayText: RussianText.date(iso: row.day), deadline: row.deadline, deadlineText: RussianText.date(iso: row.deadline),
+                              calendarDays: row.calendarDays, workingDays: row.workingDays,
+                              responsible: row.responsible.map { ViolationView.Person(login: $0.login, name: names.name($0.login), days: $0.days) }, detail: row.detail)
             }
         }
     }
@@ -155,6 +215,16 @@ public enum ExcelCSV {
         var value = value
         if let first = value.first, "=+-@\t\r".contains(first), Int(value) == nil { value = "'" + value }
         return value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    public static func violations(_ rows: [ViolationView]) -> String {
+        render(
+            header: ["Вид нарушения", "Номер", "Подкатегория", "День", "Срок", "Календарных дней", "Рабочих дней", "Чей этап (дней)", "Подробности"],
+            rows: rows.map { row in
+                [row.kindTitle, row.posNumber, row.node, row.dayText, row.deadlineText, String(row.calendarDays), String(row.workingDays),
+                 row.responsible.map { "\($0.name) (\($0.days))" }.joined(separator: ", "), row.detail]
+            }
+        )
     }
 
     /// The daily control as the Куратор's spreadsheet.

@@ -30,6 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the listening address to this file once the server is up (for scripts).", valueName: "file"))
     var addressFile: String?
 
+    @Option(help: ArgumentHelp("Signed audit checkpoints go here every 15 minutes and at shutdown (default: the database path + .checkpoints).", valueName: "dir"))
+    var checkpointDir: String?
+
+    @Option(help: ArgumentHelp("The checkpoint signing key (default: the database path + .audit-key).", valueName: "file"))
+    var auditKey: String?
+
     func validate() throws {
         guard Self.parse(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080") }
     }
@@ -57,7 +63,10 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(message: String(describing: AppError.from(error)))
         }
-        let server = APIServer(service: service, configuration: ServerConfiguration(host: host, port: port, behindTLSProxy: behindTlsProxy))
+        var configuration = ServerConfiguration(host: host, port: port, behindTLSProxy: behindTlsProxy)
+        configuration.checkpointDirectory = checkpointDir
+        configuration.auditKeyPath = auditKey
+        let server = APIServer(service: service, configuration: configuration)
         let addressFile = addressFile
         let path = database.path
         try await server.run(logger: logger) { address in

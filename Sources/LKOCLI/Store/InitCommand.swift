@@ -42,16 +42,21 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Read the password from the first line of standard input.")
     var passwordStdin = false
 
+    @Option(help: ArgumentHelp("Where to create the audit checkpoint signing key (default: the database path + .audit-key); keep it away from the database's backups.", valueName: "file"))
+    var auditKey: String?
+
     func run() throws {
         try runStoreCommand {
             let password = try PasswordInput.read(prompt: "Password for \(login): ", fromStandardInput: passwordStdin, confirm: true)
             let store = try Store.create(
                 path: database.path, sandbox: sandbox,
                 administrator: NewAccount(login: login, fullName: fullName, position: position, department: department, email: email),
-                password: password
+                password: password,
+                auditKeyPath: auditKey
             )
             try store.close()
             Terminal.out("created \(database.path)\(sandbox ? " (sandbox)" : "") with administrator \(login); next: `lko login --login \(login)`, then `lko apply`")
+            Terminal.out("audit checkpoint key: \(auditKey ?? AuditKey.defaultPath(forDatabase: database.path)) (mode 0600; not in the database)")
         }
     }
 }

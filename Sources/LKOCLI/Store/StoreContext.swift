@@ -2,13 +2,43 @@ import ArgumentParser
 import Crypto
 import Foundation
 import LKOAccounts
+import LKOApplication
 import LKOStore
 import LKOWorkflow
 
-/// `--db`, shared by every command that uses the database.
+/// `--db` or `--server`, shared by every command that uses the database: the local file, or
+/// the JSON API of `lko serve` (docs/cli.md, "Against a server").
 struct DatabaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The lko database (default: $LKO_DB, else ./lko.sqlite).", valueName: "path"))
     var db: String?
+
+    @Option(help: ArgumentHelp("Work through the API of `lko serve` at this address instead of a local file (default: $LKO_SERVER unless --db is given).", valueName: "url"))
+    var server: String?
+
+    func validate() throws {
+        if db != nil, server != nil { throw ValidationError("give either --db (the local file) or --server (an lko server), not both") }
+    }
+
+    /// The server named by `--server`, else by `LKO_SERVER` when no `--db` is given; nil: the
+    /// local file.
+    var serverAddress: String? {
+        if let server { return server }
+        guard db == nil, let text = ProcessInfo.processInfo.environment["LKO_SERVER"], !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The backend the staff and administration commands run through.
+    func backend() throws -> any Backend {
+        if let serverAddress { return try RemoteBackend(server: serverAddress) }
+        return try LocalBackend(path: path, clockOverride: try clockOverride())
+    }
+
+    /// For commands that only work on the local file: refuses (exit 2) when a server is named.
+    func requireLocal(_ command: String) throws {
+        if let serverAddress {
+            throw CommandFailure(message: RemoteRefusal.message(command: command, server: serverAddress, fromEnvironment: server == nil), exitCode: .usage)
+        }
+    }
 
     var path: String {
         db ?? ProcessInfo.processInfo.environment["LKO_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lko.sqlite"
@@ -23,8 +53,10 @@ struct DatabaseOptions: ParsableArguments {
         return date
     }
 
-    /// Opens the database, honouring `LKO_NOW` (sandbox databases only).
+    /// Opens the database, honouring `LKO_NOW` (sandbox databases only). Only for commands
+    /// that work on the local file: refused when a server is named.
     func open() throws -> Store {
+        try requireLocal("this command")
         let store = try Store.open(path: path, clockOverride: try clockOverride(), blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
         DelegationCatchUp.run(store)
         return store
@@ -65,6 +97,42 @@ enum SessionFile {
 
     static func remove(forDatabase path: String) {
         try? FileManager.default.removeItem(at: url(forDatabase: path))
+    }
+
+    /// One file per server, named by a hash of its address (`server:` + the URL, so it never
+    /// collides with a database's).
+    static func url(forServer address: String) -> URL {
+        let digest = SHA256.hash(data: Data(("server:" + address).utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return directory().appendingPathComponent("server-" + digest)
+    }
+
+    static func save(_ token: String, forServer address: String) throws {
+        try write(token, to: url(forServer: address))
+    }
+
+    static func load(forServer address: String) -> String? {
+        if let token = ProcessInfo.processInfo.environment["LKO_TOKEN"], !token.isEmpty { return token }
+        return (try? String(contentsOf: url(forServer: address), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func remove(forServer address: String) {
+        try? FileManager.default.removeItem(at: url(forServer: address))
+    }
+
+    private static func write(_ token: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: directory(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.removeItem(at: url)
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure(message: "cannot write the session file \(url.path)")
+        }
+    }
+}
+
+/// What a command that works only on the local file says when given a server.
+enum RemoteRefusal {
+    static func message(command: String, server: String, fromEnvironment: Bool) -> String {
+        "\(command) works only on local files and cannot run against a server (" + (fromEnvironment ? "LKO_SERVER=\(server)" : "--server \(server)")
+            + "); run it where the files are" + (fromEnvironment ? ", or give --db PATH" : "")
     }
 }
 
@@ -112,6 +180,28 @@ enum PasswordInput {
             throw CommandFailure(message: "no password was entered")
         }
         return line
+    }
+}
+
+/// Runs a command's body over a backend: the use case's refusal (``AppError``) becomes a
+/// failure with exit code 1 and its message, the same locally and against a server.
+func runBackendCommand(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as AppError {
+        var message = error.description
+        if error.kind == .unauthenticated { message += "\n(log in with `lko login --login LOGIN`, with the same --db or --server)" }
+        throw CommandFailure(message: message)
+    } catch let failure as CommandFailure {
+        throw failure
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as PasswordHashingError {
+        throw CommandFailure(message: "password hashing failed: \(error)")
+    } catch {
+        let translated = AppError.from(error)
+        if let app = translated as? AppError { throw CommandFailure(message: app.description) }
+        throw CommandFailure(message: String(describing: error))
     }
 }
 

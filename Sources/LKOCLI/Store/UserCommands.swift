@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOStore
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage accounts (needs manage_users).",
-        subcommands: [UserAdd.self, UserList.self, UserShow.self, UserDisable.self, UserEnable.self, UserPasswd.self, UserRemove.self]
+        subcommands: [UserAdd.self, UserList.self, UserShow.self, UserDisable.self, UserEnable.self, UserUnlock.self, UserPasswd.self, UserRemove.self]
     )
 }
 
-struct UserAdd: ParsableCommand {
+struct UserAdd: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account.")
 
     @OptionGroup var database: DatabaseOptions
@@ -22,36 +23,31 @@ struct UserAdd: ParsableCommand {
     @Flag(help: "Read the new password from the first line of standard input.") var passwordStdin = false
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            let actor = try database.actor(in: store)
+        try runBackendCommand {
+            let backend = try database.backend()
             let password = try PasswordInput.read(prompt: "Password for \(login): ", fromStandardInput: passwordStdin, confirm: true)
-            try store.addUser(by: actor, NewAccount(login: login, fullName: fullName, position: position, department: department, email: email), password: password)
+            _ = try backend.addUser(NewUserInput(login: login, fullName: fullName, position: position, department: department, email: email, password: password))
             Terminal.out("added \(login)")
         }
     }
 }
 
-struct UserList: ParsableCommand {
+struct UserList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
 
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            let accounts = try store.users(by: try database.actor(in: store))
-            if json { try Terminal.json(accounts); return }
-            for account in accounts {
-                let flags = [account.status == .disabled ? "disabled" : nil, account.lockedUntil != nil ? "locked until \(account.lockedUntil!)" : nil].compactMap { $0 }
-                Terminal.out("\(account.login)\t\(account.fullName)\t\(account.position)" + (flags.isEmpty ? "" : "\t[\(flags.joined(separator: ", "))]"))
-            }
+        try runBackendCommand {
+            let users = try database.backend().users()
+            if json { try Terminal.json(users); return }
+            for user in users { Terminal.out(AdminRender.userLine(user)) }
         }
     }
 }
 
-struct UserShow: ParsableCommand {
+struct UserShow: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one account.")
 
     @OptionGroup var database: DatabaseOptions
@@ -59,65 +55,85 @@ struct UserShow: ParsableCommand {
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            let account = try store.user(login, by: try database.actor(in: store))
-            if json { try Terminal.json(account); return }
-            Terminal.out("""
-            login       \(account.login)
-            full name   \(account.fullName)
-            position    \(account.position)
-            department  \(account.department)
-            e-mail      \(account.email)
-            status      \(account.status.rawValue)\(account.lockedUntil.map { ", locked until \($0)" } ?? "")
-            created     \(account.createdAt)
-            """)
+        try runBackendCommand {
+            let user = try database.backend().user(login)
+            if json { try Terminal.json(user); return }
+            Terminal.out(AdminRender.user(user))
         }
     }
 }
 
-struct UserDisable: ParsableCommand {
+struct UserDisable: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account (its sessions end at once).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            try store.setStatus(login, to: .disabled, by: try database.actor(in: store))
+        try runBackendCommand {
+            _ = try database.backend().setUserEnabled(login, enabled: false)
             Terminal.out("disabled \(login)")
         }
     }
 }
 
-struct UserEnable: ParsableCommand {
+struct UserEnable: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a disabled account.")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            try store.setStatus(login, to: .active, by: try database.actor(in: store))
+        try runBackendCommand {
+            _ = try database.backend().setUserEnabled(login, enabled: true)
             Terminal.out("enabled \(login)")
         }
     }
 }
 
-struct UserPasswd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Change a password (your own, or anyone's with manage_users).")
+struct UserUnlock: ParsableCommand, RemoteCapable {
+    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Lift the lock after repeated failed logins.")
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login (default: yours).") var login: String?
-    @Flag(help: "Read the new password from the first line of standard input.") var passwordStdin = false
+    @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try runStoreCommand {
-            let store = try database.open()
-            let actor = try database.actor(in: store)
-            let target = login ?? actor.login
-            let password = try PasswordInput.read(prompt: "New password for \(target): ", fromStandardInput: passwordStdin, confirm: true)
-            try store.changePassword(of: target, to: password, by: actor)
-            Terminal.out("password changed for \(target); its sessions have ended")
+        try runBackendCommand {
+            _ = try database.backend().unlockUser(login)
+            Terminal.out("unlocked \(login)")
+        }
+    }
+}
+
+struct UserPasswd: ParsableCommand, RemoteCapable {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd",
+        abstract: "Change your own password (asks for the current one), or set anyone's with manage_users.",
+        discussion: """
+        Your own: the current password, then the new one; every session of yours ends and this         one is replaced. With --password-stdin the first line is the current password and the         second the new one. Someone else's (`lko user passwd LOGIN`): only the new password;         their sessions end.
+        """
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The login (default: yours).") var login: String?
+    @Flag(help: "Read the passwords from standard input, one a line (your own: current, then new).") var passwordStdin = false
+
+    func run() throws {
+        try runBackendCommand {
+            let backend = try database.backend()
+            let me = try backend.me()
+            let target = login ?? me.login
+            if target == me.login {
+                let current = try PasswordInput.read(prompt: "Current password for \(target): ", fromStandardInput: passwordStdin)
+                let new = try PasswordInput.read(prompt: "New password for \(target): ", fromStandardInput: passwordStdin, confirm: true)
+                let session = try backend.changeOwnPassword(current: current, new: new)
+                if ProcessInfo.processInfo.environment["LKO_TOKEN"]?.isEmpty ?? true {
+                    try backend.session.save(session.token)
+                } else {
+                    Terminal.warning("the session in LKO_TOKEN has ended with the change; log in again")
+                }
+                Terminal.out("password changed for \(target); your other sessions have ended")
+            } else {
+                let password = try PasswordInput.read(prompt: "New password for \(target): ", fromStandardInput: passwordStdin, confirm: true)
+                try backend.resetPassword(of: target, to: password)
+                Terminal.out("password changed for \(target); its sessions have ended")
+            }
         }
     }
 }

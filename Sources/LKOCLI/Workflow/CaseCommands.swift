@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -17,44 +18,24 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             CaseImport.self, CaseList.self, CaseShow.self, CaseHistory.self,
             CaseAssign.self, CaseReassign.self, CaseDraft.self, CaseSubmit.self, CaseApprove.self, CaseReturn.self,
-            CaseRedirect.self, CaseExtend.self, CaseReopen.self,
+            CaseRedirect.self, CaseExtend.self, CaseReopen.self, CaseReclassify.self,
         ]
     )
 }
 
-/// Opens the database, authenticates, and builds the workflow under the active policy.
-struct WorkflowContext {
-    let store: Store
-    let actor: Account
-    let workflow: Workflow
-
-    init(_ database: DatabaseOptions) throws {
-        store = try database.open()
-        actor = try database.actor(in: store)
-        workflow = try Workflow(store: store, resolver: DelegationResolver())
-    }
-}
-
-struct CaseImport: ParsableCommand {
+struct CaseImport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import cases from a ПОС export (JSON Lines; see docs/import.md).",
-        discussion: "Idempotent by ПОС number. Bad lines are reported with their number and reason while good lines go in; exit 1 if any line was bad."
+        discussion: "Idempotent by ПОС number. Bad lines are reported with their number and reason while good lines go in; exit 1 if any line was bad. The coordinator or the administrator may import."
     )
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The file, or - for standard input.") var file: String
     @Flag(help: "JSON summary.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            // Importing is the platform's feed: the coordinator (assign on any) or the
-            // administrator (manage_policy) may run it.
-            let policy = context.workflow.policy
-            let day = context.workflow.today
-            if ![.assign, .managePolicy].contains(where: { policy.decide(login: context.actor.login, action: $0, node: nil, assignee: nil, on: day) }) {
-                try context.store.authorize(context.actor, .assign)
-            }
+        try runBackendCommand {
+            let backend = try database.backend()
             let data: Data
             if file == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
@@ -63,26 +44,25 @@ struct CaseImport: ParsableCommand {
                 data = contents
             }
             let showProgress = Terminal.stderrIsTerminal && data.count > 200_000
-            let report = try CaseImporter(workflow: context.workflow).run(data, actor: context.actor.login) { done, total in
+            if showProgress, backend.session.isRemote { Terminal.err("importing \(data.count / 1024) KiB on \(backend.location)…") }
+            let report = try backend.importCases(data) { done, total in
                 if showProgress { FileHandle.standardError.write(Data("\rimporting: \(done)/\(total) lines".utf8)) }
             }
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            if showProgress, !backend.session.isRemote { FileHandle.standardError.write(Data("\n".utf8)) }
             for bad in report.bad { Terminal.err("\(file):\(bad.line): \(bad.reason)") }
-            if json { try Terminal.json(report) } else {
-                Terminal.out("imported \(report.inserted) new, \(report.moderated) moderated, \(report.unchanged) unchanged, \(report.bad.count) bad line(s)")
-            }
+            if json { try Terminal.json(report) } else { Terminal.out(CaseRender.importSummary(report)) }
             if !report.bad.isEmpty { throw ExitCode.failure }
         }
     }
 }
 
-struct CaseList: ParsableCommand {
+struct CaseList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases you may view.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only cases in this state: \(CaseState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "state")) var state: String?
     @Option(help: "Only cases assigned to this login.") var assignee: String?
     @Flag(help: "Only open cases past their deadline.") var overdue = false
-    @Flag(help: "JSON output.") var json = false
+    @Flag(help: "JSON output (the API's case summaries).") var json = false
 
     func validate() throws {
         if let state, CaseState(rawValue: state) == nil {
@@ -91,100 +71,59 @@ struct CaseList: ParsableCommand {
     }
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let cases = try context.workflow.cases(visibleTo: context.actor, filter: .init(state: state.flatMap(CaseState.init(rawValue:)), assignee: assignee, overdueOnly: overdue))
-            if json { try Terminal.json(cases.map(CaseSummaryJSON.init)); return }
-            for record in cases {
-                Terminal.out("\(record.posNumber)\t\(record.state.rawValue)\t\(record.node)\t\(record.regime.rawValue)\t\(record.assignee ?? "coordinator")\tdeadline \(record.deadline ?? "-")")
-            }
+        try runBackendCommand {
+            let backend = try database.backend()
+            let cases = try backend.allCases(CaseQuery(view: overdue ? .overdue : .all, state: state.flatMap(CaseState.init(rawValue:)), assignee: assignee))
+            if json { try Terminal.json(cases); return }
+            for summary in cases { Terminal.out(CaseRender.line(summary)) }
             Terminal.err("\(cases.count) case(s)")
         }
     }
 }
 
-/// What `case list --json` shows: no personal data.
-struct CaseSummaryJSON: Encodable {
-    var posNumber, state, node, regime: String
-    var assignee: String?
-    var deadline: String?
-    var fastTrack: Bool
-
-    init(_ record: CaseRecord) {
-        posNumber = record.posNumber
-        state = record.state.rawValue
-        node = record.node
-        regime = record.regime.rawValue
-        assignee = record.assignee
-        deadline = record.deadline
-        fastTrack = record.fastTrack
-    }
-}
-
-struct CaseShow: ParsableCommand {
+struct CaseShow: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one case (needs view on it).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
-    @Flag(help: "JSON output.") var json = false
+    @Flag(help: "JSON output (the API's case document).") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let (record, _) = try context.workflow.caseDetail(number, for: context.actor)
-            if json { try Terminal.json(record); return }
-            let node = context.workflow.policy.nodeIndex(record.node).map { context.workflow.policy.node($0).title } ?? ""
-            Terminal.out("""
-            case \(record.posNumber)\(record.epguNumber.map { " (ЕПГУ \($0))" } ?? "")
-              state        \(record.state.rawValue) — \(record.state.title)
-              category     \(record.node) «\(node)»
-              regime       \(record.regime == .appeal ? "appeal (обращение, 59-ФЗ)" : "message (сообщение)")\(record.fastTrack ? ", fast-track" : "")
-              channel      \(record.channel?.rawValue ?? "-")\(record.source.map { ", source \($0)" } ?? "")
-              locality     \(record.locality ?? "-")  \(record.address)
-              received     \(record.receivedOn); moderation entry \(record.moderationOn)
-              term         \(record.term)\(record.extensionDays > 0 ? " + \(record.extensionDays) days extension" : "")
-              deadline     \(record.deadline ?? "-")\(record.deadlineNote.map { " (\($0))" } ?? "")
-              assignee     \(record.assignee ?? "coordinator")\(record.originalAssignee.map { " (for \($0))" } ?? "")
-              routed by    \(record.routedBy)
-              applicant    \(record.applicantName) \(record.applicantContacts)
-              description  \(record.description)
-            """ + (record.answer.map { "\n  answer       \($0)" } ?? ""))
+        try runBackendCommand {
+            let detail = try database.backend().caseDetail(number)
+            if json { try Terminal.json(detail); return }
+            Terminal.out(CaseRender.detail(detail))
         }
     }
 }
 
-struct CaseHistory: ParsableCommand {
+struct CaseHistory: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "The full history of a case: who, when, acting for whom, from → to.")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let (_, events) = try context.workflow.caseDetail(number, for: context.actor)
-            if json { try Terminal.json(events); return }
-            for event in events {
-                let who = event.actor + (event.actingFor.map { " (for \($0))" } ?? "")
-                Terminal.out("\(event.at)  \(who)  \(event.action)  \(event.fromState ?? "-") → \(event.toState)" + (event.assigneeAfter != event.assigneeBefore ? "  assignee \(event.assigneeBefore ?? "-") → \(event.assigneeAfter ?? "-")" : "") + (event.comment.isEmpty ? "" : "  — \(event.comment)"))
-            }
+        try runBackendCommand {
+            let history = try database.backend().caseDetail(number).history
+            if json { try Terminal.json(history); return }
+            for event in history { Terminal.out(CaseRender.history(event)) }
         }
     }
 }
 
 /// The shape shared by every action verb.
-protocol CaseActionCommand: ParsableCommand {
+protocol CaseActionCommand: ParsableCommand, RemoteCapable {
     var database: DatabaseOptions { get }
     var number: String { get }
     static var action: CaseAction { get }
-    var input: Workflow.ActionInput { get }
+    var request: ActionRequest { get }
 }
 
 extension CaseActionCommand {
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let record = try context.workflow.perform(Self.action, on: number, by: context.actor, input: input)
-            Terminal.out("case \(record.posNumber): \(record.state.rawValue) — \(record.state.title)" + (record.assignee.map { ", assignee \($0)" } ?? "") + (record.deadline.map { ", deadline \($0)" } ?? ""))
+        try runBackendCommand {
+            let detail = try database.backend().perform(Self.action.rawValue, on: number, request)
+            Terminal.out(CaseRender.afterAction(detail))
         }
     }
 }
@@ -195,7 +134,7 @@ struct CaseAssign: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "The executor's login.") var to: String
-    var input: Workflow.ActionInput { .init(target: to) }
+    var request: ActionRequest { .init(to: to) }
 }
 
 struct CaseReassign: CaseActionCommand {
@@ -204,7 +143,7 @@ struct CaseReassign: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "The executor's login.") var to: String
-    var input: Workflow.ActionInput { .init(target: to) }
+    var request: ActionRequest { .init(to: to) }
 }
 
 struct CaseDraft: CaseActionCommand {
@@ -220,7 +159,7 @@ struct CaseDraft: CaseActionCommand {
         if let file, FileManager.default.contents(atPath: file) == nil { throw ValidationError("cannot read \(file)") }
     }
 
-    var input: Workflow.ActionInput {
+    var request: ActionRequest {
         .init(text: text ?? file.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) })
     }
 }
@@ -230,7 +169,7 @@ struct CaseSubmit: CaseActionCommand {
     static let action = CaseAction.submit
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
-    var input: Workflow.ActionInput { .init() }
+    var request: ActionRequest { .init() }
 }
 
 struct CaseApprove: CaseActionCommand {
@@ -239,7 +178,7 @@ struct CaseApprove: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "A comment.") var comment: String?
-    var input: Workflow.ActionInput { .init(text: comment) }
+    var request: ActionRequest { .init(comment: comment) }
 }
 
 struct CaseReturn: CaseActionCommand {
@@ -248,7 +187,7 @@ struct CaseReturn: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "What to fix.") var comment: String
-    var input: Workflow.ActionInput { .init(text: comment) }
+    var request: ActionRequest { .init(comment: comment) }
 }
 
 struct CaseRedirect: CaseActionCommand {
@@ -257,8 +196,9 @@ struct CaseRedirect: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "The organization it goes to.") var to: String
-    @Option(help: "A comment.") var comment: String?
-    var input: Workflow.ActionInput { .init(target: to, text: comment) }
+    @Option(help: "subordinate, superior, other_body or federal_email (ПОС's kinds of redirect).") var kind: String = "other_body"
+    @Option(help: "A comment (required for an appeal later than 7 days after registration).") var comment: String?
+    var request: ActionRequest { .init(to: to, comment: comment, kind: kind) }
 }
 
 struct CaseExtend: CaseActionCommand {
@@ -268,7 +208,21 @@ struct CaseExtend: CaseActionCommand {
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "Days to add (1…30).") var days: Int
     @Option(help: "The reason (the applicant gets an interim answer).") var comment: String
-    var input: Workflow.ActionInput { .init(text: comment, days: days) }
+    var request: ActionRequest { .init(comment: comment, days: days) }
+}
+
+struct CaseReclassify: CaseActionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reclassify",
+        abstract: "Move a case to the subcategory its content belongs to, then route it as usual (coordinator; order item 7).",
+        discussion: "The term keeps counting from moderation and is never lengthened (docs/workflow.md).\n\n  lko case reclassify B-16 --to roads.potholes --comment \"яма на дороге, подана в «Иное»\""
+    )
+    static let action = CaseAction.reclassify
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The ПОС number.") var number: String
+    @Option(help: "The subcategory (or fact) the content belongs to.") var to: String
+    @Option(help: "Why (required).") var comment: String
+    var request: ActionRequest { .init(to: to, comment: comment) }
 }
 
 struct CaseReopen: CaseActionCommand {
@@ -277,5 +231,5 @@ struct CaseReopen: CaseActionCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: "Why.") var comment: String?
-    var input: Workflow.ActionInput { .init(text: comment) }
+    var request: ActionRequest { .init(comment: comment) }
 }

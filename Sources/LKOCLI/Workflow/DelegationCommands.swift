@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOStore
 import LKOWorkflow
@@ -29,8 +30,9 @@ struct AbsenceArguments: ParsableArguments {
     @Flag(help: "At the end, give cases still open and not yet submitted back to the returning executor.") var returnOpenCases = false
     @Flag(help: "Allow a substitute who does not cover everything: uncovered cases go to the coordinator.") var allowPartial = false
 
-    var request: AbsenceRequest {
-        AbsenceRequest(login: login, from: from, until: until, reason: reason, substitute: substitute, returnOpenCases: returnOpenCases, allowPartial: allowPartial)
+    var input: AbsenceInput {
+        AbsenceInput(login: login, from: from.description, until: until?.description, reason: reason.rawValue, substitute: substitute,
+                     returnOpenCases: returnOpenCases, allowPartial: allowPartial)
     }
 }
 
@@ -44,63 +46,43 @@ struct AbsenceCommand: ParsableCommand {
         load, and every error or warning. `add` does exactly what `plan` printed. The \
         administrator (manage_delegations) may do this for anyone; an executor for themselves.
         """,
-        subcommands: [AbsencePlan.self, AbsenceAdd.self, AbsenceList.self, AbsenceEnd.self, AbsenceCancel.self]
+        subcommands: [AbsencePlan.self, AbsenceAdd.self, AbsenceChangeCommand.self, AbsenceList.self, AbsenceEnd.self, AbsenceCancel.self]
     )
 }
 
-struct PlanPrinter {
-    var plan: DelegationPlan
-
-    func print() {
-        Terminal.out("absence of \(plan.login) \(plan.from) – \(plan.until ?? "open-ended"), substitute \(plan.substitute)")
-        if plan.moves.isEmpty { Terminal.out("cases that will move: none") } else {
-            Terminal.out("cases that will move (\(plan.moves.count)):")
-            for move in plan.moves {
-                Terminal.out("  \(move.posNumber)\t\(move.node)\t\(move.state)\tdeadline \(move.deadline ?? "-")\t→ \(move.to ?? "coordinator")" + (move.dueDuringAbsence ? "\tDUE DURING ABSENCE" : ""))
-            }
-        }
-        for route in plan.routes { Terminal.out("route: \(route.kind) \(route.rule) → \(route.resolvesTo ?? "?")") }
-        Terminal.out("substitute's open cases: \(plan.substituteLoadNow) now, \(plan.substituteLoadAfter) after")
-        for warning in plan.warnings { Terminal.out("warning: \(warning)") }
-        for error in plan.errors { Terminal.out("error: \(error)") }
-    }
-}
-
-struct AbsencePlan: ParsableCommand {
+struct AbsencePlan: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "plan", abstract: "Dry run: what `add` would do, and what is wrong. Exit 1 on errors.")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var absence: AbsenceArguments
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let plan = try context.workflow.planAbsence(absence.request, by: context.actor)
-            if json { try Terminal.json(plan) } else { PlanPrinter(plan: plan).print() }
-            if !plan.isAcceptable { throw ExitCode.failure }
+        try runBackendCommand {
+            let view = try database.backend().planAbsence(absence.input)
+            if json { try Terminal.json(view.plan) } else { AbsenceRender.plan(view.plan).forEach(Terminal.out) }
+            if !view.plan.isAcceptable { throw ExitCode.failure }
         }
     }
 }
 
-struct AbsenceAdd: ParsableCommand {
+struct AbsenceAdd: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an absence after the same checks as `plan`; hands over at once if it has started.")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var absence: AbsenceArguments
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let (recorded, plan) = try context.workflow.addAbsence(absence.request, by: context.actor)
-            if json { try Terminal.json(plan) } else {
-                PlanPrinter(plan: plan).print()
-                Terminal.out("recorded absence #\(recorded.id)" + (recorded.startProcessed ? "; cases handed over" : "; cases move on \(recorded.startsOn)"))
+        try runBackendCommand {
+            let view = try database.backend().addAbsence(absence.input)
+            if json { try Terminal.json(view.plan) } else {
+                AbsenceRender.plan(view.plan).forEach(Terminal.out)
+                if let recorded = view.absence { Terminal.out(AbsenceRender.recorded(recorded)) }
             }
         }
     }
 }
 
-struct AbsenceList: ParsableCommand {
+struct AbsenceList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List absences.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only absences covering this day.", valueName: "date")) var at: CalendarDate?
@@ -108,42 +90,35 @@ struct AbsenceList: ParsableCommand {
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let list = try context.workflow.absences(at: at, login: login)
+        try runBackendCommand {
+            let list = try database.backend().absences(login: login, at: at?.description).sorted { $0.id < $1.id }
             if json { try Terminal.json(list); return }
-            for absence in list {
-                let state = absence.isCancelled ? "cancelled" : (absence.endProcessed ? "ended" : (absence.startProcessed ? "in progress" : "planned"))
-                Terminal.out("#\(absence.id)\t\(absence.login)\t\(absence.startsOn) – \(absence.endsOn ?? "open-ended")\t\(absence.reason.rawValue)\tsubstitute \(absence.substitute)\t\(state)")
-            }
+            for absence in list { Terminal.out(AbsenceRender.line(absence)) }
         }
     }
 }
 
-struct AbsenceEnd: ParsableCommand {
+struct AbsenceEnd: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "end", abstract: "End an absence early (or an open-ended sick leave).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The absence number.") var id: Int64
     @Option(help: ArgumentHelp("The first day back (default: today).", valueName: "date")) var at: CalendarDate?
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let absence = try context.workflow.endAbsence(id, returnedOn: at ?? context.workflow.today, by: context.actor)
-            Terminal.out("absence #\(absence.id) of \(absence.login) ends on \(absence.endsOn ?? "-")" + (absence.endProcessed ? "; processed" : ""))
+        try runBackendCommand {
+            Terminal.out(AbsenceRender.ended(try database.backend().endAbsence(id, returnedOn: at?.description)))
         }
     }
 }
 
-struct AbsenceCancel: ParsableCommand {
+struct AbsenceCancel: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an absence that has not started (kept as cancelled).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The absence number.") var id: Int64
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            try context.workflow.cancelAbsence(id, by: context.actor)
+        try runBackendCommand {
+            try database.backend().cancelAbsence(id)
             Terminal.out("absence #\(id) cancelled")
         }
     }
@@ -153,7 +128,7 @@ struct DelegationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "delegation", abstract: "Check substitutions (needs manage_delegations).", subcommands: [DelegationCheckCommand.self])
 }
 
-struct DelegationCheckCommand: ParsableCommand {
+struct DelegationCheckCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Absences soon or now without a valid substitute, chains, absent substitutes, expiring grants, overload. Exit 1 on errors.")
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Start of the window (default: today).", valueName: "date")) var from: CalendarDate?
@@ -165,13 +140,9 @@ struct DelegationCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runStoreCommand {
-            let context = try WorkflowContext(database)
-            let findings = try context.workflow.delegationCheck(from: from ?? context.workflow.today, days: days, by: context.actor)
-            if json { try Terminal.json(findings) } else {
-                for finding in findings { Terminal.out("\(finding.severity): absence #\(finding.absence) (\(finding.login)): \(finding.message)") }
-                Terminal.out("\(findings.filter { $0.severity == "error" }.count) error(s), \(findings.filter { $0.severity == "warning" }.count) warning(s)")
-            }
+        try runBackendCommand {
+            let findings = try database.backend().delegationCheck(from: from?.description, days: days)
+            if json { try Terminal.json(findings) } else { AbsenceRender.findings(findings).forEach(Terminal.out) }
             if findings.contains(where: { $0.severity == "error" }) { throw ExitCode.failure }
         }
     }
@@ -182,8 +153,50 @@ struct TickCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        try database.requireLocal("lko tick")
         try runStoreCommand {
             _ = try database.open()
+        }
+    }
+}
+
+struct AbsenceChangeCommand: ParsableCommand, RemoteCapable {
+    static let configuration = CommandConfiguration(
+        commandName: "change",
+        abstract: "Change a recorded absence (dates, substitute, reason, flags) after the same checks as `plan`. Exit 1 if refused.",
+        discussion: """
+        An absence in progress keeps its first day; its last day may move (back as far as \
+        yesterday: it then ends today). When the change makes someone else responsible, the \
+        open cases move to them today, audited (docs/delegation.md).
+
+          lko absence change 7 --until 2026-03-20 --substitute roads_deputy --dry-run
+        """
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The absence number.") var id: Int64
+    @Option(help: ArgumentHelp("New first day away (not for an absence in progress).", valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("New last day away.", valueName: "date")) var until: CalendarDate?
+    @Flag(help: "No known last day any more (sick leave).") var openEnded = false
+    @Option(help: "vacation, sick, business_trip, study or other.") var reason: Absence.Reason?
+    @Option(help: "The new substitute.") var substitute: String?
+    @Option(help: ArgumentHelp("Give open cases back at the end.", valueName: "true|false")) var returnOpenCases: Bool?
+    @Option(help: ArgumentHelp("Allow a substitute who does not cover everything.", valueName: "true|false")) var allowPartial: Bool?
+    @Flag(help: "Show what the change would do; change nothing.") var dryRun = false
+    @Flag(help: "JSON output.") var json = false
+
+    func validate() throws {
+        if openEnded, until != nil { throw ValidationError("give --until or --open-ended, not both") }
+    }
+
+    func run() throws {
+        try runBackendCommand {
+            let input = AbsenceChangeInput(from: from?.description, until: until?.description, openEnded: openEnded, reason: reason?.rawValue,
+                                           substitute: substitute, returnOpenCases: returnOpenCases, allowPartial: allowPartial)
+            let view = try database.backend().changeAbsence(id, input, dryRun: dryRun)
+            if json { try Terminal.json(view.plan) } else {
+                AbsenceRender.plan(view.plan).forEach { Terminal.out($0) }
+                if let changed = view.absence { Terminal.out("changed absence #\(changed.id): \(changed.startsOn) – \(changed.endsOn ?? "open-ended"), substitute \(changed.substitute), \(changed.status)") }
+            }
         }
     }
 }

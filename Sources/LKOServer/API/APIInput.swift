@@ -10,8 +10,18 @@ enum APIInput {
         guard contentType.hasPrefix("application/json") else {
             throw AppError(.invalid, code: "unsupported_media_type", message: "Тело запроса должно быть JSON (Content-Type: application/json).")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await body(request, upTo: context.maxUploadSize)
         return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+    }
+
+    /// The whole body, at most `limit` bytes: more is 413 (`collect(upTo:)` throws NIO's
+    /// `NIOTooManyBytesError`, an `HTTPResponseError` but not an `HTTPError`).
+    static func body(_ request: Request, upTo limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw HTTPError(.contentTooLarge)
+        }
     }
 
     static func string(_ request: Request, _ name: String, maxLength: Int = 200) throws -> String? {
@@ -20,9 +30,14 @@ enum APIInput {
         return value.isEmpty ? nil : value
     }
 
+    /// The largest magnitude an integer parameter may have: pages, days and counts are far
+    /// smaller, and the use cases may multiply them (`(page - 1) * per_page`) without overflow.
+    static let maximumInteger = 1_000_000_000
+
     static func int(_ request: Request, _ name: String, default defaultValue: Int) throws -> Int {
         guard let text = request.uri.queryParameters.get(name), !text.isEmpty else { return defaultValue }
         guard let value = Int(text) else { throw AppError.invalid("Параметр «\(name)» должен быть целым числом.", field: name) }
+        guard value.magnitude <= UInt(maximumInteger) else { throw AppError.invalid("Параметр «\(name)» слишком велик.", field: name) }
         return value
     }
 

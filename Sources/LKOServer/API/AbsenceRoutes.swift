@@ -21,6 +21,29 @@ struct AbsenceBody: Decodable {
     }
 }
 
+struct AbsenceChangeBody: Decodable {
+    var from: String?
+    var until: String?
+    var openEnded: Bool?
+    var reason: String?
+    var substitute: String?
+    var returnOpenCases: Bool?
+    var allowPartial: Bool?
+    var dryRun: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case from, until, reason, substitute
+        case openEnded = "open_ended"
+        case returnOpenCases = "return_open_cases"
+        case allowPartial = "allow_partial"
+        case dryRun = "dry_run"
+    }
+
+    var input: AbsenceChangeInput {
+        AbsenceChangeInput(from: from, until: until, openEnded: openEnded ?? false, reason: reason, substitute: substitute, returnOpenCases: returnOpenCases, allowPartial: allowPartial)
+    }
+}
+
 struct AbsenceEndBody: Decodable {
     var at: String?
 }
@@ -48,6 +71,12 @@ extension APIServer {
             guard let id = Int64(try APIInput.parameter(context, "id")) else { throw AppError.notFound }
             let body = try await APIInput.json(AbsenceEndBody.self, request, context: context)
             return try JSONResponse.make(try await Blocking.run { [service] in try service.endAbsence(caller, id: id, returnedOn: body.at) })
+        }
+        api.post("/absences/{id}/change") { request, context in
+            let caller = try context.requireCaller()
+            guard let id = Int64(try APIInput.parameter(context, "id")) else { throw AppError.notFound }
+            let body = try await APIInput.json(AbsenceChangeBody.self, request, context: context)
+            return try JSONResponse.make(try await Blocking.run { [service] in try service.changeAbsence(caller, id: id, body.input, dryRun: body.dryRun ?? false) })
         }
         api.post("/absences/{id}/cancel") { _, context in
             let caller = try context.requireCaller()

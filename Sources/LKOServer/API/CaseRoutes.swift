@@ -8,6 +8,7 @@ struct ActionBody: Decodable {
     var text: String?
     var comment: String?
     var days: Int?
+    var kind: String?
 }
 
 extension APIServer {
@@ -46,12 +47,12 @@ extension APIServer {
             let number = try APIInput.parameter(context, "number")
             let action = try APIInput.parameter(context, "action")
             let body = try await APIInput.json(ActionBody.self, request, context: context)
-            let input = ActionRequest(to: body.to, text: body.text, comment: body.comment, days: body.days)
+            let input = ActionRequest(to: body.to, text: body.text, comment: body.comment, days: body.days, kind: body.kind)
             return try JSONResponse.make(try await Blocking.run { [service] in try service.perform(caller, action: action, number: number, request: input) })
         }
         api.post("/cases/import") { request, context in
             let caller = try context.requireCaller()
-            let buffer = try await request.body.collect(upTo: configuration.maximumImportBody)
+            let buffer = try await APIInput.body(request, upTo: configuration.maximumImportBody)
             let data = Data(buffer: buffer)
             let report = try await Blocking.run { [service] in try service.importCases(caller, data: data) }
             return try JSONResponse.make(report, status: report.bad.isEmpty ? .ok : .unprocessableContent)

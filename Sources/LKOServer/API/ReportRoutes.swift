@@ -14,6 +14,16 @@ extension APIServer {
                 return try JSONResponse.make(report)
             }
         }
+        api.get("/reports/violations") { request, context in
+            let caller = try context.requireCaller()
+            let from = try APIInput.string(request, "from", maxLength: 20)
+            let to = try APIInput.string(request, "to", maxLength: 20)
+            let format = try APIInput.string(request, "format", maxLength: 10) ?? "json"
+            guard ["json", "csv"].contains(format) else { throw AppError.invalid("Формат: json или csv.", field: "format") }
+            let rows = try await Blocking.run { [service] in try service.violations(caller, from: from, to: to) }
+            if format == "csv" { return CSVResponse.make(ExcelCSV.violations(rows), filename: "narusheniya.csv") }
+            return try JSONResponse.make(rows)
+        }
         api.get("/reports/responsibility/{number}") { request, context in
             let caller = try context.requireCaller()
             let number = try APIInput.parameter(context, "number")

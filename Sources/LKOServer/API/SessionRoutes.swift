@@ -45,9 +45,10 @@ extension APIServer {
     func addSessionRoutes(_ api: Routes) {
         api.post("/session/login") { request, context in
             let body = try await APIInput.json(LoginBody.self, request, context: context)
-            // A session presented with the login is ended: a new login always gets a new token.
-            if let old = context.sessionToken { try? await Blocking.run { [service] in try service.logout(token: old) } }
             let session = try await Blocking.run { [service] in try service.login(body.login, password: body.password) }
+            // A session presented with the login is ended once the new one exists: a new login
+            // always gets a new token, and a failed attempt (anyone's) cannot end a session.
+            if let old = context.sessionToken { try? await Blocking.run { [service] in try service.logout(token: old) } }
             var response = try JSONResponse.make(SessionAnswer(token: session.token, csrfToken: CSRFToken.derive(from: session.token), me: session.me), status: .created)
             if body.cookie == true { response.headers[.setCookie] = cookies.setting(session.token) }
             return response

@@ -18,7 +18,7 @@ extension Store {
             guard let account = try AccountRepository.fetch(db, login), let storedHash = try AccountRepository.passwordHash(db, login) else {
                 // Same work as a real check, so timing does not reveal which logins exist.
                 hasher.simulateVerification(password: password)
-                try AuditLog.append(db, at: now, actor: AuditText.bounded(login), action: "login.failed", object: "user:" + AuditText.bounded(login), details: ["reason": "unknown login"])
+                try AuditLog.append(db, at: now, actor: login, action: "login.failed", object: "user:" + login, details: ["reason": "unknown login"])
                 return .failure(.wrongPassword)
             }
             let state = LoginThrottleState(consecutiveFailures: account.failedLogins, lockedUntil: account.lockedUntil.flatMap(StoreClock.parse))

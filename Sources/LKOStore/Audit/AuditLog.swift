@@ -21,30 +21,49 @@ public enum AuditLog {
         public var details: String
         public var prevHash: String
         public var hash: String
+        /// The digest of the rows this entry's change wrote (``AuditRows``), chained with the
+        /// entry; nil for an entry that changed no tracked row, and for entries before v7.
+        public var rowsDigest: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case seq, at, actor, action, object, details
             case prevHash = "prev_hash"
             case hash
+            case rowsDigest = "rows_digest"
         }
     }
 
+    /// The longest detail value kept whole: reasons, comments and messages are bounded so that
+    /// no sender can grow the log at will; longer text stays in the tables it belongs to.
+    public static let detailLimit = 500
+
+    /// Appends an entry. Every value that may come from outside (a login typed at the login
+    /// form, a comment, a reason) is bounded and has its control characters escaped, so a
+    /// printed log line cannot be forged.
     @discardableResult
-    public static func append(_ db: Database, at: Date, actor: String, action: String, object: String, details: [String: String] = [:]) throws -> Entry {
+    public static func append(_ db: Database, at: Date, actor rawActor: String, action: String, object rawObject: String, details rawDetails: [String: String] = [:]) throws -> Entry {
+        let actor = AuditText.bounded(rawActor)
+        let object = AuditText.bounded(rawObject, limit: 200)
+        let details = rawDetails.mapValues { AuditText.bounded($0, limit: detailLimit) }
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
         let previous: String = last?["hash"] ?? genesisHash
         let detailsText = canonicalJSON(details)
         let time = StoreClock.format(at)
-        let hash = chainHash(previous: previous, seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText)
+        // The rows this transaction wrote since the last entry, each with the digest of its new
+        // content: `audit verify --deep` later proves each row still holds what lko wrote.
+        let rowsDigest = try AuditRows.record(db, seq: seq)
+        let hash = chainHash(previous: previous, seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText, rowsDigest: rowsDigest)
         // Cached: the statement is compiled once per connection, not once per entry.
-        try db.cachedStatement(sql: "INSERT INTO audit(seq, at, actor, action, object, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seq, time, actor, action, object, detailsText, previous, hash])
-        return Entry(seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText, prevHash: previous, hash: hash)
+        try db.cachedStatement(sql: "INSERT INTO audit(seq, at, actor, action, object, details, prev_hash, hash, rows_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, time, actor, action, object, detailsText, previous, hash, rowsDigest])
+        return Entry(seq: seq, at: time, actor: actor, action: action, object: object, details: detailsText, prevHash: previous, hash: hash, rowsDigest: rowsDigest)
     }
 
-    static func chainHash(previous: String, seq: Int64, at: String, actor: String, action: String, object: String, details: String) -> String {
-        let canonical = canonicalJSON(["seq": String(seq), "at": at, "actor": actor, "action": action, "object": object, "details": details])
+    static func chainHash(previous: String, seq: Int64, at: String, actor: String, action: String, object: String, details: String, rowsDigest: String? = nil) -> String {
+        var fields = ["seq": String(seq), "at": at, "actor": actor, "action": action, "object": object, "details": details]
+        if let rowsDigest { fields["rows"] = rowsDigest }
+        let canonical = canonicalJSON(fields)
         let digest = SHA256.hash(data: Data((previous + "\n" + canonical).utf8))
         return digest.map { String(format: "%02x", $0) }.joined()
     }
@@ -113,7 +132,7 @@ public enum AuditLog {
             if entry.prevHash != previous {
                 return Verification(entries: count, firstBreak: .init(seq: entry.seq, reason: "it does not follow entry \(entry.seq - 1) (an entry before it was deleted, inserted or reordered)"), headHash: previous)
             }
-            let recomputed = chainHash(previous: previous, seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, object: entry.object, details: entry.details)
+            let recomputed = chainHash(previous: previous, seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, object: entry.object, details: entry.details, rowsDigest: entry.rowsDigest)
             if recomputed != entry.hash {
                 return Verification(entries: count, firstBreak: .init(seq: entry.seq, reason: "its content was edited (the hash does not match)"), headHash: previous)
             }

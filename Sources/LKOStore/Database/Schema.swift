@@ -151,6 +151,62 @@ enum Schema {
                 CREATE INDEX absences_by_substitute ON absences(substitute);
                 """)
         }
+        // The record order item 15 needs: every version of the answer, immutable; lateness and
+        // late redirects when they happen; the kind of a redirect and its reason.
+        migrator.registerMigration("v6-record") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN redirect_kind TEXT;
+                ALTER TABLE cases ADD COLUMN redirect_reason TEXT;
+                ALTER TABLE cases ADD COLUMN answered_on TEXT;
+                CREATE TABLE answer_versions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    case_id INTEGER NOT NULL REFERENCES cases(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('draft', 'submitted', 'returned', 'approved')),
+                    text TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    acting_for TEXT,
+                    at TEXT NOT NULL,
+                    on_day TEXT NOT NULL,
+                    comment TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX answer_versions_by_case ON answer_versions(case_id, id);
+                CREATE TRIGGER answer_versions_are_immutable BEFORE UPDATE ON answer_versions
+                BEGIN SELECT RAISE(ABORT, 'answer versions are immutable'); END;
+                CREATE TABLE violations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    case_id INTEGER NOT NULL REFERENCES cases(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('late_answer', 'late_redirect', 'late_extension')),
+                    on_day TEXT NOT NULL,
+                    deadline TEXT,
+                    calendar_days INTEGER NOT NULL DEFAULT 0,
+                    working_days INTEGER NOT NULL DEFAULT 0,
+                    responsible TEXT NOT NULL DEFAULT '[]',
+                    detail TEXT NOT NULL DEFAULT '',
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX violations_by_day ON violations(on_day);
+                INSERT INTO answer_versions(case_id, kind, text, author, at, on_day)
+                    SELECT id, CASE state WHEN 'answered' THEN 'approved' ELSE 'draft' END, answer, COALESCE(drafted_by, 'system'), updated_at, substr(updated_at, 1, 10)
+                    FROM cases WHERE answer IS NOT NULL;
+                """)
+        }
+        // Issue 13: the chain covers every state change (AuditRows).
+        migrator.registerMigration("v7-audit-rows") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN rows_digest TEXT;
+                CREATE TABLE audit_rows (
+                    seq INTEGER NOT NULL,
+                    tbl TEXT NOT NULL,
+                    row_id INTEGER NOT NULL,
+                    digest TEXT NOT NULL
+                );
+                CREATE INDEX audit_rows_by_row ON audit_rows(tbl, row_id);
+                CREATE INDEX audit_rows_by_seq ON audit_rows(seq);
+                """)
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 > 0 {
+                try AuditRows.baseline(db)
+            }
+        }
         return migrator
     }
 }

@@ -37,7 +37,8 @@ public final class Store: Sendable {
         administrator: NewAccount,
         password: String,
         clock: any WallClock = SystemWallClock(),
-        hasher: PasswordHasher = PasswordHasher()
+        hasher: PasswordHasher = PasswordHasher(),
+        auditKeyPath: String? = nil
     ) throws -> Store {
         let manager = FileManager.default
         for candidate in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: candidate) {
@@ -69,6 +70,8 @@ public final class Store: Sendable {
                 try AuditLog.append(db, at: now, actor: administrator.login, action: "database.init", object: "database", details: ["sandbox": sandbox ? "yes" : "no"])
                 try AuditLog.append(db, at: now, actor: administrator.login, action: "user.add", object: "user:\(administrator.login)", details: ["role": "initial administrator"])
             }
+            // The checkpoint signing key lives beside the database, never in it.
+            try AuditKey.create(at: auditKeyPath ?? AuditKey.defaultPath(forDatabase: path))
             return store
         } catch {
             try? manager.removeItem(atPath: path)
@@ -108,6 +111,8 @@ public final class Store: Sendable {
             let isSandbox = try queue.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'sandbox'") == "1"
             }
+            let probe = Store(path: path, queue: queue, clock: clock, isSandbox: isSandbox, blockerProviders: [])
+            try queue.read { db in try probe.checkSandboxFlag(db) }
             var effectiveClock = clock
             if let clockOverride {
                 guard isSandbox else { throw StoreError.clockOverrideRefused }
@@ -124,6 +129,7 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
+            AuditRows.install(on: db)
             // In WAL mode NORMAL keeps the database consistent through any crash or kill; only
             // the last commits before a power loss may be lost, and every commit is still atomic.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

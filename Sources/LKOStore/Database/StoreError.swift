@@ -26,6 +26,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case nothingToRollBack
     case clockOverrideRefused
     case lastAdministrator(String)
+    case tampered(String)
 
     public var description: String {
         switch self {
@@ -52,6 +53,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .unknownVersion(let version): "no policy version `\(version)`; `lko history` lists them"
         case .nothingToRollBack: "there is no earlier activation to roll back to"
         case .clockOverrideRefused: "LKO_NOW is set, but this is a production database: moving the clock is allowed only in a database created with `lko init --sandbox`"
+        case .tampered(let message): message
         case .lastAdministrator(let login): "`\(login)` is the only account that may change the policy; grant manage_policy to another active account first"
         }
     }

@@ -40,6 +40,12 @@ public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord {
     public var redirectedTo: String?
     public var createdAt: String
     public var updatedAt: String
+    /// subordinate, superior, other_body or federal_email (ПОС's kinds of redirect).
+    public var redirectKind: String? = nil
+    /// Why an appeal was redirected later than 7 days after registration (59-ФЗ ст. 8 ч. 3).
+    public var redirectReason: String? = nil
+    /// The day the answer went to the applicant.
+    public var answeredOn: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -67,6 +73,9 @@ public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord {
         case redirectedTo = "redirected_to"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case redirectKind = "redirect_kind"
+        case redirectReason = "redirect_reason"
+        case answeredOn = "answered_on"
     }
 
     public var term: TermValue {

@@ -21,7 +21,8 @@ public struct Absence: Codable, Sendable, Equatable, FetchableRecord {
     public var substitute: String
     public var returnOpenCases: Bool
     public var allowPartial: Bool
-    /// `planned` or `cancelled` (cancelled absences are kept, never deleted).
+    /// As stored: `planned` or `cancelled` (cancelled absences are kept, never deleted). What
+    /// an absence is on a given day — planned, in progress, ended — is ``status(on:)``.
     public var status: String
     public var startProcessed: Bool
     public var endProcessed: Bool
@@ -47,6 +48,23 @@ public struct Absence: Codable, Sendable, Equatable, FetchableRecord {
     public var start: CalendarDate { CalendarDate(iso: startsOn) ?? CalendarDate(dayNumber: 0) }
     public var end: CalendarDate? { endsOn.flatMap { CalendarDate(iso: $0) } }
     public var isCancelled: Bool { status == "cancelled" }
+
+    /// Where an absence stands on a day (the stored `status` only says planned or cancelled).
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case planned
+        case inProgress = "in_progress"
+        case ended
+        case cancelled
+    }
+
+    /// The real status on `today`: `cancelled`; `ended` once processed or past its last day;
+    /// `in_progress` once handed over or from its first day; otherwise `planned`.
+    public func status(on today: CalendarDate) -> Status {
+        if isCancelled { return .cancelled }
+        if endProcessed || (end.map { $0 < today } ?? false) { return .ended }
+        if startProcessed || start <= today { return .inProgress }
+        return .planned
+    }
 
     /// Whether the person is away on `day`.
     public func covers(_ day: CalendarDate) -> Bool {

@@ -28,22 +28,47 @@ public struct AbsenceRequest: Sendable, Equatable {
 /// What `lko absence plan` prints and `lko absence add` then does — computed by one function,
 /// so the dry run predicts the real run exactly.
 public struct DelegationPlan: Sendable, Codable, Equatable {
+    /// Where a case (or a route) goes.
+    public enum Outcome: String, Sendable, Codable, Equatable {
+        /// To `to`: the substitute, or along a chain the first present substitute.
+        case substitute
+        /// To the coordinator's queue: not covered, and `--allow-partial` was given.
+        case coordinator
+        /// Not covered and no `--allow-partial`: the plan is refused, nothing goes anywhere.
+        case notCovered = "not_covered"
+    }
+
     public struct Move: Sendable, Codable, Equatable {
         public var posNumber: String
         public var node: String
         public var state: String
         public var deadline: String?
-        /// The person who will hold it (nil: the coordinator's queue, with --allow-partial).
+        /// Who holds it now: the absentee, or (changing an absence in progress) whoever holds
+        /// it for them.
+        public var holder: String
+        /// The person who will hold it (nil: the coordinator's queue with --allow-partial, or
+        /// not covered in a refused plan — see `outcome`).
         public var to: String?
+        public var outcome: Outcome
         public var dueDuringAbsence: Bool
     }
 
+    /// Where a route (fast-track or auto-rule) that targets the absentee sends a new case on the
+    /// days `from`…`until` for the subcategories `nodes` — exactly as routing during the absence
+    /// will (the person the chain resolves to that day, if an executor there that day).
     public struct RouteChange: Sendable, Codable, Equatable {
         public var kind: String
         public var rule: String
+        public var nodes: [String]
+        public var from: String
+        /// nil: to the end of an open-ended absence.
+        public var until: String?
         public var resolvesTo: String?
+        public var outcome: Outcome
     }
 
+    /// The recorded absence (set by `add` and `change`; absent from a dry run).
+    public var id: Int64?
     public var login: String
     public var from: String
     public var until: String?
@@ -56,11 +81,41 @@ public struct DelegationPlan: Sendable, Codable, Equatable {
     public var warnings: [String] = []
 
     public var isAcceptable: Bool { errors.isEmpty }
+
+    init(login: String, from: String, until: String?, substitute: String) {
+        self.login = login
+        self.from = from
+        self.until = until
+        self.substitute = substitute
+    }
 }
 
+/// How `plan` is run: recording now (`plan`, `add`, `change`, `delegation check`) or carrying out
+/// a start that was recorded in advance (`begin`, possibly catching up after downtime).
+struct PlanMode {
+    /// The day cases move (nil: today, or no move at all if the absence is already over).
+    var moveDay: CalendarDate?
+    /// Check and route only from this day on (nil: from the first day of the absence).
+    var checkFrom: CalendarDate?
+    /// Also re-plan the open cases already held for the absentee by someone else (changing an
+    /// absence in progress): those whose holder changes are listed as moves.
+    var includeHeld = false
+
+    /// `plan` / `add`: an absence recorded today. Days already past are history — a past
+    /// absence moves nothing; a partly past one moves cases today and is checked from today.
+    static func recordedOn(_ today: CalendarDate) -> PlanMode { PlanMode(moveDay: nil, checkFrom: today) }
+}
+
+/// Open states: a case someone must still act on.
+let openStatesSQL = "('received', 'assigned', 'in_progress', 'on_approval', 'returned')"
+
 extension Workflow {
-    /// Checks an absence request and computes its effects, changing nothing.
+    /// Checks an absence request recorded today and computes its effects, changing nothing.
     public func plan(_ request: AbsenceRequest, in db: Database, excluding absenceID: Int64? = nil) throws -> DelegationPlan {
+        try plan(request, in: db, excluding: absenceID, mode: .recordedOn(today))
+    }
+
+    func plan(_ request: AbsenceRequest, in db: Database, excluding absenceID: Int64?, mode: PlanMode) throws -> DelegationPlan {
         var plan = DelegationPlan(login: request.login, from: request.from.description, until: request.until?.description, substitute: request.substitute)
         let day = today
         // Who and when.
@@ -84,44 +139,59 @@ extension Workflow {
         absences.append(candidate)
         let chains = SubstitutionChains(absences)
 
-        // The days to check: every day of the absence (an open-ended one: a year ahead, which
-        // covers every grant expiry the policy can hold for it).
-        let lastDay = request.until ?? request.from.adding(days: 366)
-        let span = max(0, request.from.days(until: lastDay))
-        let days = (0...span).map { request.from.adding(days: $0) }
+        // The days to check: every day of the absence still to come (an open-ended one: a year
+        // ahead, which covers every grant expiry the policy can hold for it). Days already past
+        // when it is recorded are history: nothing can move or route on them any more.
+        let lastDay = request.until ?? max(request.from, mode.checkFrom ?? request.from).adding(days: 366)
+        let firstDay = max(request.from, mode.checkFrom ?? request.from)
+        let days = firstDay <= lastDay ? (0...firstDay.days(until: lastDay)).map { firstDay.adding(days: $0) } : []
+        let isOver = days.isEmpty && request.until.map { $0 >= request.from } == true
 
-        // Cycles and chains.
+        // Cycles and chains: each distinct cycle once, with the whole chain and the days it lasts.
         var chainNotes: Set<String> = []
+        var cycles: [(chain: [String], first: CalendarDate, last: CalendarDate)] = []
         for checkDay in days {
             switch chains.resolve(request.login, on: checkDay) {
             case .cycle(let cycle):
-                plan.errors.append("substitution cycle on \(checkDay): " + cycle.joined(separator: " → ") + "; choose a substitute who is not (transitively) substituted by \(request.login)")
+                if let index = cycles.firstIndex(where: { $0.chain == cycle }) { cycles[index].last = checkDay } else { cycles.append((cycle, checkDay, checkDay)) }
             case .present(let person, let chain):
                 if chain.count > 2 { chainNotes.insert("on \(checkDay) \(request.substitute) is absent too: cases go along " + chain.joined(separator: " → ") + " to \(person)") }
             }
-            if plan.errors.contains(where: { $0.hasPrefix("substitution cycle") }) { break }
+        }
+        for cycle in cycles {
+            let span = cycle.first == cycle.last ? "on \(cycle.first) only" : "from \(cycle.first) to \(cycle.last)"
+            plan.errors.append("substitution cycle on \(cycle.first): " + cycle.chain.joined(separator: " → ") + "; choose a substitute who is not (transitively) substituted by \(request.login) (the cycle lasts \(span))")
         }
         plan.warnings += chainNotes.sorted().prefix(5)
         if chainNotes.count > 5 { plan.warnings.append("… and \(chainNotes.count - 5) more days with a substitution chain") }
 
-        // What must be covered: the nodes of the open cases that will move and of the routes that
+        // What must be covered: the nodes of the open cases that will move (and, changing an
+        // absence in progress, of those already held for the absentee) and of the routes that
         // target the absentee.
-        let openCases = try CaseRecord.fetchAll(db, sql: """
-            SELECT * FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned') ORDER BY pos_number
+        var openCases = try CaseRecord.fetchAll(db, sql: """
+            SELECT * FROM cases WHERE assignee = ? AND state IN \(openStatesSQL) ORDER BY pos_number
             """, arguments: [request.login])
-        var requiredNodes: [String: String] = [:]  // node → why
-        for record in openCases { requiredNodes[record.node] = requiredNodes[record.node] ?? "case \(record.posNumber)" }
+        if mode.includeHeld {
+            openCases += try CaseRecord.fetchAll(db, sql: """
+                SELECT * FROM cases WHERE original_assignee = ? AND assignee IS NOT NULL AND assignee != ? AND state IN \(openStatesSQL) ORDER BY pos_number
+                """, arguments: [request.login, request.login])
+            openCases.sort { $0.posNumber < $1.posNumber }
+        }
+        if isOver { openCases = [] }
+        var requiredNodes: [String: [String]] = [:]  // node → why (every case, then every route)
+        for record in openCases { requiredNodes[record.node, default: []].append("case \(record.posNumber)") }
+        var routeRows: [(kind: String, rule: String, nodes: [String])] = []
         for (kind, rows) in [("fasttrack", policy.tables.fastTracks), ("autorule", policy.tables.autoRules)] {
             for row in rows where row.assignee == request.login {
                 let nodes = row.nodes.isEmpty ? policy.tables.nodes.filter { $0.level == "subcategory" }.map(\.path) : row.nodes
-                for node in nodes { requiredNodes[node] = requiredNodes[node] ?? "\(kind) \(row.id)" }
-                let resolved: String?
-                if case .present(let person, _) = chains.resolve(request.login, on: request.from) { resolved = person } else { resolved = nil }
-                plan.routes.append(.init(kind: kind, rule: row.id, resolvesTo: resolved))
+                if !days.isEmpty {
+                    for node in nodes { requiredNodes[node, default: []].append("\(kind) \(row.id)") }
+                }
+                routeRows.append((kind, row.id, nodes))
             }
         }
         // Coverage: on every day, whoever holds the cases must be an executor on their nodes.
-        var gaps: [String: (day: CalendarDate, person: String, why: String)] = [:]
+        var gaps: [String: (day: CalendarDate, person: String, why: [String])] = [:]
         for (node, why) in requiredNodes.sorted(by: { $0.key < $1.key }) {
             guard let nodeIndex = policy.nodeIndex(node) else { continue }
             for checkDay in days {
@@ -134,33 +204,117 @@ extension Workflow {
         }
         let uncovered = Set(gaps.keys)
         if !gaps.isEmpty {
-            let lines = gaps.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.why)): \($0.value.person) holds no \(policy.tables.organization.executorRole) grant on it on \($0.value.day)" }
+            let lines = gaps.sorted { $0.key < $1.key }.map { "\($0.key) (\(Self.describe($0.value.why))): \($0.value.person) holds no \(policy.tables.organization.executorRole) grant on it on \($0.value.day)" }
             if request.allowPartial {
                 plan.warnings.append("not covered, their cases go to the coordinator's queue: " + lines.joined(separator: "; "))
             } else {
                 plan.errors.append("the substitute does not cover every case and route of \(request.login): " + lines.joined(separator: "; ") + " — grant the executor role there for the whole absence, choose another substitute, or use --allow-partial")
             }
         }
-        // The moves at the start (or now, for a start already past — but never after the last
-        // day away). `begin` carries out exactly these moves.
-        var moveDay = max(request.from, day)
+        let uncoveredOutcome: DelegationPlan.Outcome = request.allowPartial ? .coordinator : .notCovered
+
+        // Routes during the absence, day by day, as admission will resolve them: the person the
+        // chain reaches that day if their account is active and an executor on the case's node
+        // that day, otherwise the coordinator. A rule's node is split into the parts of its
+        // subtree that route differently (a substitute may cover one subcategory of a category).
+        typealias Segment = (from: CalendarDate, until: CalendarDate, to: String?)
+        func sameSegments(_ left: [Segment], _ right: [Segment]) -> Bool {
+            left.count == right.count && zip(left, right).allSatisfy { $0.from == $1.from && $0.until == $1.until && $0.to == $1.to }
+        }
+        var segmentCache: [Int: [Segment]] = [:]
+        func segments(_ nodeIndex: Int) -> [Segment] {
+            if let cached = segmentCache[nodeIndex] { return cached }
+            var result: [Segment] = []
+            for checkDay in days {
+                var target: String?
+                if case .present(let person, _) = chains.resolve(request.login, on: checkDay), accounts[person] == "active",
+                   policy.isExecutor(person, node: nodeIndex, on: checkDay) {
+                    target = person
+                }
+                if let last = result.last, last.to == target, last.until.adding(days: 1) == checkDay {
+                    result[result.count - 1].until = checkDay
+                } else {
+                    result.append((checkDay, checkDay, target))
+                }
+            }
+            segmentCache[nodeIndex] = result
+            return result
+        }
+        // The parts of a subtree that route alike: the node itself if all of it does, else its
+        // children's parts (a category holds no case itself, so it does not count).
+        func parts(_ nodeIndex: Int) -> [(node: String, segments: [Segment])] {
+            let row = policy.node(nodeIndex)
+            let inside = (row.index..<row.subtreeEnd).filter { policy.node($0).level != "category" || policy.node($0).subtreeEnd == $0 + 1 }
+            guard let first = inside.first else { return [] }
+            let reference = segments(first)
+            if inside.allSatisfy({ sameSegments(segments($0), reference) }) { return [(row.path, reference)] }
+            var result: [(node: String, segments: [Segment])] = []
+            if inside.first == row.index { result.append((row.path, segments(row.index))) }
+            var child = row.index + 1
+            while child < row.subtreeEnd {
+                result += parts(child)
+                child = policy.node(child).subtreeEnd
+            }
+            return result
+        }
+        for row in routeRows where !days.isEmpty {
+            let byNode = row.nodes.compactMap { policy.nodeIndex($0) }.flatMap { parts($0) }
+            // Parts routed alike are one entry.
+            var groups: [(nodes: [String], segments: [Segment])] = []
+            for entry in byNode {
+                if let index = groups.firstIndex(where: { sameSegments($0.segments, entry.segments) }) {
+                    groups[index].nodes.append(entry.node)
+                } else {
+                    groups.append(([entry.node], entry.segments))
+                }
+            }
+            for group in groups {
+                for segment in group.segments {
+                    let openEnd = request.until == nil && segment.until == lastDay
+                    plan.routes.append(.init(kind: row.kind, rule: row.rule, nodes: group.nodes, from: segment.from.description, until: openEnd ? nil : segment.until.description,
+                                             resolvesTo: segment.to, outcome: segment.to == nil ? uncoveredOutcome : .substitute))
+                }
+            }
+        }
+
+        // The moves: at the start — or today, for a start recorded after it (never on a day
+        // already past). `begin` carries out exactly these moves. An absence over before it is
+        // recorded moves nothing: it records who was away.
+        var moveDay = mode.moveDay ?? max(request.from, day)
         if let until = request.until, until >= request.from, moveDay > until { moveDay = until }
+        if isOver, !mode.includeHeld {
+            plan.warnings.append("the absence ended on \(request.until!) before it is recorded: it records who was away; no case moves and nothing routes to \(request.substitute)")
+        }
         for record in openCases {
             var target: String?
             if case .present(let person, _) = chains.resolve(request.login, on: moveDay), !uncovered.contains(record.node) { target = person }
+            let holder = record.assignee ?? request.login
+            // Changing an absence in progress: a case that stays with its holder is not a move.
+            if mode.includeHeld, holder != request.login, target == holder { continue }
             let due = record.deadline.flatMap(CalendarDate.init(iso:)).map { $0 >= request.from && $0 <= lastDay } ?? false
-            plan.moves.append(.init(posNumber: record.posNumber, node: record.node, state: record.state.rawValue, deadline: record.deadline, to: target, dueDuringAbsence: due))
+            plan.moves.append(.init(posNumber: record.posNumber, node: record.node, state: record.state.rawValue, deadline: record.deadline, holder: holder,
+                                    to: target, outcome: target != nil ? .substitute : uncoveredOutcome, dueDuringAbsence: due))
         }
         let dueCount = plan.moves.filter(\.dueDuringAbsence).count
         if dueCount > 0 { plan.warnings.append("\(dueCount) case(s) fall due during the absence") }
         plan.substituteLoadNow = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')
+            SELECT COUNT(*) FROM cases WHERE assignee = ? AND state IN \(openStatesSQL)
             """, arguments: [request.substitute]) ?? 0
-        plan.substituteLoadAfter = plan.substituteLoadNow + plan.moves.filter { $0.to == request.substitute }.count
+        plan.substituteLoadAfter = plan.substituteLoadNow + plan.moves.filter { $0.to == request.substitute && $0.holder != request.substitute }.count
+            - plan.moves.filter { $0.holder == request.substitute && $0.to != request.substitute }.count
         if plan.substituteLoadAfter > DelegationLimits.overloadedCases {
             plan.warnings.append("\(request.substitute) will hold \(plan.substituteLoadAfter) open cases (more than \(DelegationLimits.overloadedCases))")
         }
         return plan
+    }
+
+    /// "case R1", "cases R1, R5", then the routes: every reason a node must be covered.
+    static func describe(_ reasons: [String]) -> String {
+        let cases = reasons.filter { $0.hasPrefix("case ") }.map { String($0.dropFirst(5)) }
+        var parts: [String] = []
+        if cases.count == 1 { parts.append("case \(cases[0])") } else if cases.count > 1 { parts.append("cases " + cases.joined(separator: ", ")) }
+        parts += reasons.filter { !$0.hasPrefix("case ") }
+        return parts.joined(separator: ", ")
     }
 }
 

@@ -27,12 +27,18 @@ extension Workflow {
     }
 
     /// `lko absence add`: the same checks; records the absence and, if it has started, hands
-    /// over at once. Returns the plan that was carried out.
+    /// over at once — today, in the same transaction (an absence recorded after its start moves
+    /// cases only from today; one recorded after its end moves nothing). Returns the plan that
+    /// was carried out, with the new absence's `id`.
     public func addAbsence(_ request: AbsenceRequest, by actor: Account) throws -> (Absence, DelegationPlan) {
+        // Whatever is already due goes first (in date order), so a start carried out now does
+        // not overtake the earlier ones.
+        try processDueDelegations()
         let now = store.clock.now()
+        let day = today
         let result: Result<(Absence, DelegationPlan), WorkflowError> = try store.write { db in
             if let denial = try authorizeDelegation(for: request.login, by: actor, in: db) { return .failure(denial) }
-            let plan = try self.plan(request, in: db)
+            var plan = try self.plan(request, in: db)
             guard plan.isAcceptable else { return .failure(.invalid("the absence is not recorded:\n" + plan.errors.map { "  - \($0)" }.joined(separator: "\n"))) }
             let time = StoreClock.format(now)
             try db.execute(sql: """
@@ -40,11 +46,13 @@ extension Workflow {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
                 """, arguments: [request.login, request.from.description, request.until?.description, request.reason.rawValue, request.substitute, request.returnOpenCases, request.allowPartial, actor.login, time, time])
             let id = db.lastInsertedRowID
+            plan.id = id
             try AuditLog.append(db, at: now, actor: actor.login, action: "absence.add", object: "absence:\(id)", details: [
                 "login": request.login, "from": request.from.description, "until": request.until?.description ?? "open-ended",
                 "reason": request.reason.rawValue, "substitute": request.substitute,
             ])
             let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id])!
+            if absence.start <= day { _ = try startNow(absence, in: db, now: now) }
             return .success((absence, plan))
         }
         let (absence, plan) = try result.get()
@@ -52,6 +60,24 @@ extension Workflow {
         return (try store.read { db in try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [absence.id]) } ?? absence, plan)
     }
 
+    /// An absence recorded (or changed) today whose first day is today or past: a past one is
+    /// only a record — nothing moves, it is marked started and ended; otherwise the cases move
+    /// today, exactly as the plan computed today said.
+    func startNow(_ absence: Absence, in db: Database, now: Date) throws -> [String] {
+        let day = today
+        if let end = absence.end, end < day {
+            let time = StoreClock.format(now)
+            try db.execute(sql: "UPDATE absences SET start_processed = 1, end_processed = 1, updated_at = ? WHERE id = ?", arguments: [time, absence.id])
+            try AuditLog.append(db, at: now, actor: "system", action: "absence.past", object: "absence:\(absence.id)", details: [
+                "login": absence.login, "from": absence.startsOn, "until": end.description, "moved": "0",
+            ])
+            return []
+        }
+        return try begin(absence, on: day, in: db, now: now, mode: .recordedOn(day))
+    }
+
+    /// The absences (of `login` or substituted by them; covering `day`), oldest first. Each
+    /// one's real status today is ``Absence/status(on:)`` with ``today``.
     public func absences(at day: CalendarDate? = nil, login: String? = nil) throws -> [Absence] {
         try store.read { db in
             try Absence.all(db).filter { absence in
@@ -120,24 +146,25 @@ extension Workflow {
                 if event.isEnd {
                     done += try finish(event.absence, on: event.date, in: db, now: now)
                 } else {
-                    done += try begin(event.absence, on: event.date, in: db, now: now)
+                    // Recorded in advance and due (or overdue after downtime): the start day.
+                    done += try begin(event.absence, on: event.date, in: db, now: now, mode: PlanMode())
                 }
             }
             return done
         }
     }
 
-    private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date) throws -> [String] {
+    private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date, mode: PlanMode) throws -> [String] {
         // The same function as `plan` and `add`, so the dry run predicts the real run: a case goes
         // where the plan says (nil — a node not covered on every day — is the coordinator's queue).
         let request = AbsenceRequest(login: absence.login, from: absence.start, until: absence.end, reason: absence.reason, substitute: absence.substitute, returnOpenCases: absence.returnOpenCases, allowPartial: absence.allowPartial)
-        let planned = try plan(request, in: db, excluding: absence.id)
+        let planned = try plan(request, in: db, excluding: absence.id, mode: mode)
         let targets = Dictionary(planned.moves.map { ($0.posNumber, $0.to) }, uniquingKeysWith: { first, _ in first })
         let time = StoreClock.format(now)
         var done: [String] = []
         let open = try CaseRecord.fetchAll(db, sql: """
-            SELECT * FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned') ORDER BY pos_number
-            """, arguments: [absence.login])
+            SELECT * FROM cases WHERE assignee = ? AND state IN \(openStatesSQL) ORDER BY pos_number
+            """, arguments: [absence.login]).filter { targets.keys.contains($0.posNumber) }
         for var record in open {
             let fromState = record.state
             let target = targets[record.posNumber] ?? nil

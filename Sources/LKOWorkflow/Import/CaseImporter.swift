@@ -9,13 +9,67 @@ import LKOStore
 /// Idempotent by ПОС number: a case already stored is left alone, except that a case still in
 /// moderation takes the moderator's decision from a newer line. Each line is its own savepoint,
 /// so a bad line is reported (with its number and reason) and skipped while good lines go in —
-/// never half a case. Lines are committed in batches for speed.
+/// never half a case. Lines are committed in batches for speed; each batch's transaction also
+/// writes its own audit entry (counts, first and last ПОС number, policy version), so the cases
+/// of an import killed midway are audited batch by batch.
+///
+/// The policy is pinned for the whole run: every line is routed by the version active when the
+/// run started (the workflow's), which the report names; if another version was applied during
+/// the run, the report says which (`policy_active_at_end`) — the cases already imported keep
+/// their routing, as any case does when the policy changes.
 public struct CaseImporter {
     public struct Report: Sendable, Codable, Equatable {
         public var inserted = 0
         public var moderated = 0
         public var unchanged = 0
         public var bad: [BadLine] = []
+        /// The policy version every line was routed by (pinned at the start of the run).
+        public var policyVersion = ""
+        /// The active version at the end of the run, when another one was applied meanwhile.
+        public var policyActiveAtEnd: String?
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case inserted, moderated, unchanged, bad
+            case policyVersion = "policy_version"
+            case policyActiveAtEnd = "policy_active_at_end"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            inserted = try container.decode(Int.self, forKey: .inserted)
+            moderated = try container.decode(Int.self, forKey: .moderated)
+            unchanged = try container.decode(Int.self, forKey: .unchanged)
+            bad = try container.decode([BadLine].self, forKey: .bad)
+            policyVersion = try container.decodeIfPresent(String.self, forKey: .policyVersion) ?? ""
+            policyActiveAtEnd = try container.decodeIfPresent(String.self, forKey: .policyActiveAtEnd)
+        }
+
+        /// Cases written (new or moderated).
+        public var stored: Int { inserted + moderated }
+    }
+
+    /// The import stopped: a batch could not be committed (a full disk, a database size limit,
+    /// an I/O error). The batches before it are committed and audited; `report` counts them.
+    /// The import is idempotent, so running it again after the cause is fixed completes it.
+    public struct Interrupted: Error, CustomStringConvertible, Sendable {
+        /// What was committed before the failure.
+        public var report: Report
+        /// The lines of the batch that failed (nothing of them is stored).
+        public var failedLines: ClosedRange<Int>
+        public var isDiskFull: Bool
+        /// The underlying error, as SQLite or the store said it.
+        public var underlying: String
+
+        public var description: String {
+            let cause = isDiskFull ? "the database or its disk is full" : "the database refused the write"
+            return "the import stopped at lines \(failedLines.lowerBound)–\(failedLines.upperBound): \(cause) (\(underlying)). "
+                + "\(report.stored) case(s) were stored before it (\(report.inserted) new, \(report.moderated) moderated; \(report.unchanged) unchanged, \(report.bad.count) bad line(s)); "
+                + "nothing from line \(failedLines.lowerBound) on was stored. "
+                + (isDiskFull ? "Free disk space (or raise the limit) and run the same import again: " : "Fix the cause and run the same import again: ")
+                + "cases already stored are left unchanged."
+        }
     }
 
     public struct BadLine: Sendable, Codable, Equatable {
@@ -32,48 +86,87 @@ public struct CaseImporter {
     }
 
     /// Imports every line of `data`; `progress` is called after each batch with lines done.
+    /// Throws ``Interrupted`` if a batch cannot be committed.
     public func run(_ data: Data, actor: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
         let lines = CaseImporter.splitLines(data)
         var report = Report()
+        let version = workflow.active.version
+        report.policyVersion = version
         let decoder = JSONDecoder()
         var index = 0
+        var batchNumber = 0
         while index < lines.count {
             let end = min(index + batchSize, lines.count)
             let batch = lines[index..<end]
-            let batchReport: Report = try workflow.store.write { db in
-                var partial = Report()
-                for (number, bytes) in batch {
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                    do {
-                        let line: ImportLine
+            batchNumber += 1
+            let batchIndex = batchNumber
+            let batchReport: Report
+            do {
+                batchReport = try workflow.store.write { db in
+                    var partial = Report()
+                    var first: String?
+                    var last: String?
+                    for (number, bytes) in batch {
+                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         do {
-                            line = try decoder.decode(ImportLine.self, from: Data(bytes))
+                            let line: ImportLine
+                            do {
+                                line = try decoder.decode(ImportLine.self, from: Data(bytes))
+                            } catch let error as ImportError {
+                                throw error
+                            } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+                                if context.codingPath.isEmpty { throw ImportError("not a JSON object (the line is a JSON array or a bare value)") }
+                                throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+                            } catch {
+                                throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
+                            }
+                            let validated = try line.validated(policy: workflow.policy)
+                            var outcome = Outcome.unchanged
+                            try db.inSavepoint {
+                                outcome = try store(db, validated, actor: actor)
+                                return .commit
+                            }
+                            switch outcome {
+                            case .inserted: partial.inserted += 1
+                            case .moderated: partial.moderated += 1
+                            case .unchanged: partial.unchanged += 1
+                            }
+                            if outcome != .unchanged {
+                                first = first ?? validated.line.posNumber
+                                last = validated.line.posNumber
+                            }
                         } catch let error as ImportError {
-                            throw error
-                        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-                            if context.codingPath.isEmpty { throw ImportError("not a JSON object (the line is a JSON array or a bare value)") }
-                            throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
-                        } catch {
-                            throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
+                            partial.bad.append(BadLine(line: number, reason: error.description))
+                        } catch let error as WorkflowError {
+                            partial.bad.append(BadLine(line: number, reason: error.description))
                         }
-                        let validated = try line.validated(policy: workflow.policy)
-                        var outcome = Outcome.unchanged
-                        try db.inSavepoint {
-                            outcome = try store(db, validated, actor: actor)
-                            return .commit
-                        }
-                        switch outcome {
-                        case .inserted: partial.inserted += 1
-                        case .moderated: partial.moderated += 1
-                        case .unchanged: partial.unchanged += 1
-                        }
-                    } catch let error as ImportError {
-                        partial.bad.append(BadLine(line: number, reason: error.description))
-                    } catch let error as WorkflowError {
-                        partial.bad.append(BadLine(line: number, reason: error.description))
                     }
+                    // The batch's own audit entry, committed with its cases.
+                    var details = [
+                        "batch": String(batchIndex), "lines": "\(batch.first!.0)-\(batch.last!.0)",
+                        "inserted": String(partial.inserted), "moderated": String(partial.moderated), "unchanged": String(partial.unchanged), "bad": String(partial.bad.count),
+                        "policy": version,
+                    ]
+                    if let first, let last {
+                        details["first"] = first
+                        details["last"] = last
+                    }
+                    try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.import.batch", object: "import", details: details)
+                    return partial
                 }
-                return partial
+            } catch {
+                let lineRange = batch.first!.0...batch.last!.0
+                let full = (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+                let interrupted = Interrupted(report: report, failedLines: lineRange, isDiskFull: full, underlying: CaseImporter.shortReason(error))
+                // Best effort: on a full disk this cannot be written either; the batches before
+                // are audited already.
+                try? workflow.store.write { db in
+                    _ = try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.import", object: "cases", details: [
+                        "inserted": String(report.inserted), "moderated": String(report.moderated), "unchanged": String(report.unchanged), "bad": String(report.bad.count),
+                        "policy": version, "interrupted_at_line": String(lineRange.lowerBound),
+                    ])
+                }
+                throw interrupted
             }
             report.inserted += batchReport.inserted
             report.moderated += batchReport.moderated
@@ -82,10 +175,14 @@ public struct CaseImporter {
             index = end
             progress(index, lines.count)
         }
+        if let now = try workflow.store.activePolicy()?.version, now != version { report.policyActiveAtEnd = now }
         try workflow.store.write { db in
-            try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.import", object: "cases", details: [
+            var details = [
                 "inserted": String(report.inserted), "moderated": String(report.moderated), "unchanged": String(report.unchanged), "bad": String(report.bad.count),
-            ])
+                "policy": version,
+            ]
+            if let replaced = report.policyActiveAtEnd { details["policy_active_at_end"] = replaced }
+            try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.import", object: "cases", details: details)
         }
         return report
     }

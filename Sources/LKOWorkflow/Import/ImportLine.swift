@@ -45,7 +45,19 @@ struct ImportLine: Decodable {
         } else {
             throw ImportError("\"pos_number\" is missing or not a string/number")
         }
-        epguNumber = try? container.decodeIfPresent(String.self, forKey: .epguNumber)
+        // The ЕПГУ number likewise: text, or a whole number kept as its digits — never dropped.
+        let epguIsNull = try container.contains(.epguNumber) ? container.decodeNil(forKey: .epguNumber) : true
+        if epguIsNull {
+            epguNumber = nil
+        } else if let text = try? container.decode(String.self, forKey: .epguNumber) {
+            epguNumber = text
+        } else if let number = try? container.decode(UInt64.self, forKey: .epguNumber) {
+            epguNumber = String(number)
+        } else if let number = try? container.decode(Decimal.self, forKey: .epguNumber), number >= 0, ImportLine.isWhole(number) {
+            epguNumber = "\(number)"
+        } else {
+            throw ImportError("\"epgu_number\" must be a string or a whole number (its digits are kept as text)")
+        }
         regime = try container.decodeIfPresent(String.self, forKey: .regime)
         fz59 = try container.decodeIfPresent(Bool.self, forKey: .fz59)
         category = try container.decodeIfPresent(String.self, forKey: .category)
@@ -90,7 +102,40 @@ extension ImportLine {
         return CalendarDate(iso: day) != nil ? day : nil
     }
 
+    static func isWhole(_ number: Decimal) -> Bool {
+        var value = number
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == number
+    }
+
+    /// The first control or invisible formatting character (a NUL cuts text short in SQLite;
+    /// others make two numbers look alike), as `U+XXXX`.
+    static func hiddenCharacter(_ text: String) -> String? {
+        text.unicodeScalars.first { [.control, .format].contains($0.properties.generalCategory) }
+            .map { "U+" + String(format: "%04X", $0.value) }
+    }
+
+    /// The text with hidden characters spelled out, for a message.
+    static func visible(_ text: String) -> String {
+        text.unicodeScalars.map { [.control, .format].contains($0.properties.generalCategory) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+    }
+
     func validated(policy: CompiledPolicy) throws -> ValidatedImport {
+        // Identifiers: no control or formatting characters at all (a NUL would cut the number
+        // short, and a later different number would then look "unchanged").
+        for (field, value) in [("pos_number", Optional(posNumber)), ("epgu_number", epguNumber)] {
+            if let value, let hidden = ImportLine.hiddenCharacter(value) {
+                throw ImportError("\"\(field)\" \"\(ImportLine.visible(value).prefix(80))\" contains a control character (\(hidden)); the line is refused rather than stored under a cut or look-alike number")
+            }
+        }
+        if let digits = epguNumber, digits.count > 64 { throw ImportError("\"epgu_number\" is longer than 64 characters") }
+        // Free text may hold line breaks and tabs, but not NUL: SQLite would cut the text there.
+        for (field, value) in [("category", category), ("subcategory", subcategory), ("fact", fact), ("source", source), ("channel", channel), ("locality", locality),
+                               ("address", address), ("description", description), ("applicant.name", applicant?.name), ("applicant.contacts", applicant?.contacts),
+                               ("received_at", receivedAt), ("moderation_at", moderationAt), ("status", status), ("regime", regime)] {
+            if let value, value.unicodeScalars.contains("\u{0}") { throw ImportError("\"\(field)\" contains a NUL character (U+0000), which cannot be stored; the line is refused") }
+        }
         guard !posNumber.isEmpty, posNumber.count <= 64, !posNumber.contains(where: { $0.isWhitespace }) else {
             throw ImportError("\"pos_number\" must be 1–64 characters without spaces")
         }

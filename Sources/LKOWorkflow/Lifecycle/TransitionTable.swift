@@ -5,13 +5,15 @@ public enum CaseAction: String, Sendable, Codable, CaseIterable {
     case moderate, reject, assign, reassign, draft, submit, approve
     case `return`
     case redirect, extend, reopen
+    /// Order item 7: the coordinator moves a case to the node its content belongs to.
+    case reclassify
 
     /// The policy action that must be allowed; nil for platform events (moderation), which no
     /// person in the organization performs.
     public var permission: Action? {
         switch self {
         case .moderate, .reject: nil
-        case .assign, .reopen: .assign
+        case .assign, .reopen, .reclassify: .assign
         case .reassign: .reassign
         case .draft: .draft
         case .submit: .submit
@@ -44,6 +46,8 @@ public enum TransitionTable {
         .redirect: Transition(from: [.received, .assigned, .inProgress, .returned], to: .redirected),
         .extend: Transition(from: [.received, .assigned, .inProgress, .onApproval, .returned], to: nil),
         .reopen: Transition(from: [.answered], to: .received),
+        // To the coordinator's queue, then routed again (possibly straight to an executor).
+        .reclassify: Transition(from: [.received, .assigned, .inProgress, .returned], to: .received),
     ]
 
     /// The state after `action` from `state`, or nil when the table does not allow it.

@@ -50,18 +50,25 @@ public final class Workflow: Sendable {
 
     // MARK: The gate
 
-    /// What an action needs besides the case: a target login, text, days.
+    /// What an action needs besides the case: a target (login, organization, node), text, days,
+    /// and for a redirect its kind.
     public struct ActionInput: Sendable {
         public var target: String?
         public var text: String?
         public var days: Int?
+        /// A redirect's kind: subordinate, superior, other_body or federal_email.
+        public var kind: String?
 
-        public init(target: String? = nil, text: String? = nil, days: Int? = nil) {
+        public init(target: String? = nil, text: String? = nil, days: Int? = nil, kind: String? = nil) {
             self.target = target
             self.text = text
             self.days = days
+            self.kind = kind
         }
     }
+
+    /// ПОС's kinds of redirect.
+    public static let redirectKinds = ["subordinate", "superior", "other_body", "federal_email"]
 
     /// Performs `action` on the case with ПОС number `posNumber` as `actor`.
     @discardableResult
@@ -92,9 +99,9 @@ public final class Workflow: Sendable {
                 let explanation = policy.explain(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day)
                 return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: explanation.lines), reason: explanation.denial?.reason.code ?? "denied")
             }
-            // 2. The state allows it.
+            // 2. The state allows it. Only what this person could do is offered instead.
             guard let target = TransitionTable.target(of: action, from: record.state) else {
-                return try deny(.stateForbids(action: action.rawValue, state: record.state, allowed: TransitionTable.actions(from: record.state)), reason: "state \(record.state.rawValue)")
+                return try deny(.stateForbids(action: action.rawValue, state: record.state, allowed: possibleActions(for: actor.login, on: record, day: day)), reason: "state \(record.state.rawValue)")
             }
             // 3. Separation of duties (order item 12): whoever drafted or submitted the answer —
             //    or had it drafted for them by a substitute — cannot approve or return it.
@@ -104,104 +111,51 @@ public final class Workflow: Sendable {
                     return try deny(.separationOfDuties("\(actor.login) drafted or submitted this answer (or it was drafted for them), so someone else must \(action.rawValue) it"), reason: "separation_of_duties")
                 }
             }
-            // 4. What the action itself needs.
+            // 4. What the action itself needs, and what it changes.
             let before = record.state
             let assigneeBefore = record.assignee
-            var actingFor: String?
-            var comment = input.text ?? ""
-            switch action {
-            case .assign, .reassign:
-                guard let requested = input.target, !requested.isEmpty else { return .failure(.invalid("`\(action.rawValue)` needs the executor: --to LOGIN")) }
-                let resolved = try resolver.resolve(requested, on: day, in: db)
-                guard let nodeIndex = node, policy.isExecutor(resolved.login, node: nodeIndex, on: day) else {
-                    return try deny(.notExecutor(login: resolved.login, node: record.node, day: day.description), reason: "not_executor")
-                }
-                let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login])
-                guard status == "active" else {
-                    return .failure(.invalid(status == nil ? "`\(resolved.login)` has no account; add it with `lko user add \(resolved.login)`" : "the account `\(resolved.login)` is disabled"))
-                }
-                if action == .reassign, resolved.login == record.assignee {
-                    return .failure(.invalid("case \(posNumber) is already assigned to \(resolved.login)"))
-                }
-                record.assignee = resolved.login
-                actingFor = resolved.actingFor
-                // A substitute resolved for an absentee acts for them; anyone else assigned by
-                // name holds the case in their own right (no hand-back, no drafted_for).
-                record.originalAssignee = resolved.actingFor
-                if let actingFor { comment = [comment, "замещает \(actingFor)"].filter { !$0.isEmpty }.joined(separator: "; ") }
-            case .draft:
-                guard let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-                    return .failure(.invalid("`draft` needs the answer text: --text \"…\" or --file FILE"))
-                }
-                record.answer = text
-                record.draftedBy = actor.login
-                record.draftedFor = record.originalAssignee != actor.login ? record.originalAssignee : nil
-                comment = "черновик ответа (\(text.count) символов)"
-            case .submit:
-                guard record.answer != nil else { return .failure(.invalid("there is no draft to submit; `lko case draft` first")) }
-                record.submittedBy = actor.login
-            case .approve:
-                comment = [comment, "ответ направлен заявителю автоматически"].filter { !$0.isEmpty }.joined(separator: "; ")
-            case .return:
-                guard !comment.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    return .failure(.invalid("`return` needs the reason for revision: --comment \"…\""))
-                }
-            case .redirect:
-                guard let organization = input.target?.trimmingCharacters(in: .whitespaces), !organization.isEmpty else {
-                    return .failure(.invalid("`redirect` needs the organization: --to \"…\""))
-                }
-                record.redirectedTo = organization
-                comment = [comment, "перенаправлено: \(organization)"].filter { !$0.isEmpty }.joined(separator: "; ")
-            case .extend:
-                guard record.regime == .appeal else {
-                    return .failure(.invalid("only обращения (appeals under 59-ФЗ) can be extended; case \(posNumber) is a сообщение"))
-                }
-                guard record.extensionDays == 0 else {
-                    return .failure(.invalid("case \(posNumber) was already extended by \(record.extensionDays) days; a term is extended at most once"))
-                }
-                guard let days = input.days, (1...30).contains(days) else {
-                    return .failure(.invalid("`extend` needs --days 1…30"))
-                }
-                guard let reason = input.text?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
-                    return .failure(.invalid("`extend` needs the reason: --comment \"…\" (the applicant gets an interim answer)"))
-                }
-                guard let entry = CalendarDate(iso: record.moderationOn) else { return .failure(.invalid("the case's moderation date is unreadable")) }
-                let extended = try deadline(entry: entry, term: record.term, extensionDays: days)
-                record.extensionDays = days
-                record.extensionReason = reason
-                record.deadline = extended.date.description
-                record.deadlineNote = extended.note
-                comment = "срок продлён на \(days) дн. до \(extended.date): \(reason); заявителю направлен промежуточный ответ"
-            case .reopen:
-                record.assignee = nil
-                record.answer = nil
-                record.draftedBy = nil
-                record.draftedFor = nil
-                record.submittedBy = nil
-                comment = [comment, "повторное рассмотрение"].filter { !$0.isEmpty }.joined(separator: "; ")
-            case .moderate, .reject:
-                break
+            let context = ActionContext(db: db, actor: actor.login, now: now, time: StoreClock.format(now), day: day, input: input)
+            let effect: ActionEffect
+            switch try apply(action, to: &record, context) {
+            case .failure(let error): return .failure(error)
+            case .success(let done): effect = done
             }
-            if let target { record.state = target }
-            record.updatedAt = StoreClock.format(now)
+            if let target, action != .reclassify { record.state = target }
+            record.updatedAt = context.time
             try Workflow.save(db, record)
-            try CaseEvent.append(db, caseID: record.id, at: record.updatedAt, onDay: day.description, actor: actor.login, actingFor: actingFor, action: action.rawValue, from: before, to: record.state, assigneeBefore: assigneeBefore, assigneeAfter: record.assignee, comment: comment)
-            try AuditLog.append(db, at: now, actor: actor.login, action: "case.\(action.rawValue)", object: "case:\(posNumber)", details: ["from": before.rawValue, "to": record.state.rawValue, "assignee": record.assignee ?? ""])
+            try CaseEvent.append(db, caseID: record.id, at: record.updatedAt, onDay: day.description, actor: actor.login, actingFor: effect.actingFor, action: action.rawValue, from: before, to: record.state, assigneeBefore: assigneeBefore, assigneeAfter: record.assignee, comment: effect.comment)
+            for follow in effect.followingEvents {
+                try CaseEvent.append(db, caseID: record.id, at: record.updatedAt, onDay: day.description, actor: "system", actingFor: follow.actingFor, action: follow.action, from: follow.from, to: follow.to, assigneeBefore: follow.assigneeBefore, assigneeAfter: follow.assigneeAfter, comment: follow.comment)
+            }
+            try AuditLog.append(db, at: now, actor: actor.login, action: "case.\(action.rawValue)", object: "case:\(posNumber)", details: ["from": before.rawValue, "to": record.state.rawValue, "assignee": record.assignee ?? ""].merging(effect.auditDetails) { $1 })
             return .success(record)
         }
         return try outcome.get()
+    }
+
+    /// The actions `login` could take on the case now: the state, the policy and separation of
+    /// duties all allow them (the "possible now" of a refusal lists nothing else).
+    public func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate) -> [CaseAction] {
+        let node = policy.nodeIndex(record.node)
+        let involved = [record.draftedBy, record.submittedBy, record.draftedFor].compactMap { $0 }
+        return TransitionTable.actions(from: record.state).filter { action in
+            guard let permission = action.permission, policy.decide(login: login, action: permission, node: node, assignee: record.assignee, on: day) else { return false }
+            if action == .approve || action == .return, involved.contains(login) { return false }
+            if action == .extend, record.regime != .appeal || record.extensionDays > 0 { return false }
+            return true
+        }
     }
 
     static func save(_ db: Database, _ record: CaseRecord) throws {
         try db.cachedStatement(sql: """
             UPDATE cases SET state = ?, assignee = ?, original_assignee = ?, routed_by = ?, fast_track = ?, term_days = ?, term_unit = ?,
               extension_days = ?, extension_reason = ?, deadline = ?, deadline_note = ?, answer = ?, drafted_by = ?, drafted_for = ?,
-              submitted_by = ?, redirected_to = ?, updated_at = ?
+              submitted_by = ?, redirected_to = ?, updated_at = ?, node = ?, redirect_kind = ?, redirect_reason = ?, answered_on = ?
             WHERE id = ?
             """).execute(arguments: [
                 record.state.rawValue, record.assignee, record.originalAssignee, record.routedBy, record.fastTrack, record.termDays, record.termUnit,
                 record.extensionDays, record.extensionReason, record.deadline, record.deadlineNote, record.answer, record.draftedBy, record.draftedFor,
-                record.submittedBy, record.redirectedTo, record.updatedAt, record.id,
+                record.submittedBy, record.redirectedTo, record.updatedAt, record.node, record.redirectKind, record.redirectReason, record.answeredOn, record.id,
             ])
     }
 }

@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The rows behind the audit chain. Every row lko writes in a tracked table is noted by a
+/// transaction observer; the next audit entry of the transaction stores the digest of each
+/// row's new content in `audit_rows` and chains a digest of that list with the entry. So an
+/// edit made behind lko's back — `UPDATE cases SET assignee = …` in the sqlite3 shell — leaves
+/// the row's content different from its last recorded digest, and `lko audit verify --deep`
+/// names it; editing `audit_rows` instead breaks the chain.
+public enum AuditRows {
+    /// The tables whose rows carry state: cases and their history and answers, accounts,
+    /// settings, absences, violations. (Sessions change on every request and hold only hashes
+    /// of tokens; policy versions are content-addressed and checked by their own hash.)
+    public static let tables: Set<String> = ["cases", "case_events", "answer_versions", "violations", "accounts", "settings", "absences"]
+
+    /// Notes the rowids written in each transaction, per connection.
+    final class Tracker: TransactionObserver, @unchecked Sendable {
+        // Only the connection's own thread touches `pending` (GRDB serializes a connection).
+        var pending: [String: Set<Int64>] = [:]
+
+        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+            AuditRows.tables.contains(eventKind.tableName)
+        }
+
+        func databaseDidChange(with event: DatabaseEvent) {
+            pending[event.tableName, default: []].insert(event.rowID)
+        }
+
+        func databaseDidCommit(_ db: Database) { pending.removeAll() }
+        func databaseDidRollback(_ db: Database) { pending.removeAll() }
+
+        func drain() -> [String: Set<Int64>] {
+            defer { pending.removeAll() }
+            return pending
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var trackers: [ObjectIdentifier: Tracker] = [:]
+
+    /// Installs the tracker on a new connection (from the store's configuration).
+    static func install(on db: Database) {
+        let tracker = Tracker()
+        db.add(transactionObserver: tracker, extent: .databaseLifetime)
+        lock.lock()
+        trackers[ObjectIdentifier(db)] = tracker
+        lock.unlock()
+    }
+
+    static func tracker(for db: Database) -> Tracker? {
+        lock.lock()
+        defer { lock.unlock() }
+        return trackers[ObjectIdentifier(db)]
+    }
+
+    /// Stores the digests of the rows written since the last entry and returns their combined
+    /// digest (nil when none), for the entry `seq`.
+    static func record(_ db: Database, seq: Int64) throws -> String? {
+        guard let changed = tracker(for: db)?.drain(), !changed.isEmpty else { return nil }
+        var lines: [String] = []
+        for table in changed.keys.sorted() {
+            for rowID in changed[table]!.sorted() {
+                let digest = try rowDigest(db, table: table, rowID: rowID)
+                try db.cachedStatement(sql: "INSERT INTO audit_rows(seq, tbl, row_id, digest) VALUES (?, ?, ?, ?)").execute(arguments: [seq, table, rowID, digest])
+                lines.append("\(table):\(rowID):\(digest)")
+            }
+        }
+        return combined(lines)
+    }
+
+    static func combined(_ lines: [String]) -> String {
+        hex(SHA256.hash(data: Data(lines.joined(separator: "\n").utf8)))
+    }
+
+    /// SHA-256 of a row's columns and values in order; `deleted` for a row that is gone.
+    public static func rowDigest(_ db: Database, table: String, rowID: Int64) throws -> String {
+        guard tables.contains(table) else { return "untracked" }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE rowid = ?"), arguments: [rowID]) else { return "deleted" }
+        var text = ""
+        for (column, value) in row {
+            text += column + "\u{1F}" + (value.isNull ? "\u{0}" : String(describing: value.storage)) + "\u{1E}"
+        }
+        return hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A row that no longer holds what lko last wrote, or that lko never wrote.
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        public var table: String
+        public var rowID: Int64
+        /// The audit entry that last recorded the row (nil: never recorded).
+        public var seq: Int64?
+        public var problem: String
+
+        public var description: String {
+            "\(table) row \(rowID): \(problem)" + (seq.map { " (last recorded by audit entry #\($0))" } ?? "")
+        }
+    }
+
+    /// `lko audit verify --deep`: recomputes every tracked row's digest and compares it with the
+    /// last one the chain recorded; checks that each entry's row list still hashes to what the
+    /// chain holds; names rows lko never recorded.
+    public static func verifyDeep(_ db: Database) throws -> [Finding] {
+        var findings: [Finding] = []
+        // 1. The row lists are the chain's.
+        var lines: [Int64: [String]] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, tbl, row_id, digest FROM audit_rows ORDER BY seq, tbl, row_id")
+        while let row = try cursor.next() {
+            lines[row["seq"], default: []].append("\(row["tbl"] as String):\(row["row_id"] as Int64):\(row["digest"] as String)")
+        }
+        let chained = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT seq, rows_digest FROM audit WHERE rows_digest IS NOT NULL").map { ($0["seq"] as Int64, $0["rows_digest"] as String) })
+        for (seq, digest) in chained where combined(lines[seq] ?? []) != digest {
+            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: "the row digests of audit entry #\(seq) were edited or deleted"))
+        }
+        for seq in lines.keys where chained[seq] == nil {
+            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: "row digests for audit entry #\(seq), which records none (inserted behind lko's back)"))
+        }
+        // 2. Each row against its last recorded digest.
+        var latest: [String: [Int64: (seq: Int64, digest: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT tbl, row_id, seq, digest FROM audit_rows WHERE rowid IN (SELECT MAX(rowid) FROM audit_rows GROUP BY tbl, row_id)") {
+            latest[row["tbl"], default: [:]][row["row_id"]] = (row["seq"], row["digest"])
+        }
+        for table in tables.sorted() {
+            var present = Set<Int64>()
+            for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") {
+                present.insert(rowID)
+                guard let recorded = latest[table]?[rowID] else {
+                    findings.append(Finding(table: table, rowID: rowID, seq: nil, problem: "not recorded by lko (inserted behind its back)"))
+                    continue
+                }
+                if try rowDigest(db, table: table, rowID: rowID) != recorded.digest {
+                    findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: recorded.digest == "deleted" ? "deleted by lko, but present again" : "edited behind lko's back"))
+                }
+            }
+            for (rowID, recorded) in latest[table] ?? [:] where !present.contains(rowID) && recorded.digest != "deleted" {
+                findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: "deleted behind lko's back"))
+            }
+        }
+        return findings.sorted { ($0.table, $0.rowID) < ($1.table, $1.rowID) }
+    }
+
+    /// Records every existing row once (the baseline of a database made before v7).
+    static func baseline(_ db: Database) throws {
+        guard let tracker = tracker(for: db) else { return }
+        for table in tables.sorted() {
+            for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table)") {
+                tracker.pending[table, default: []].insert(rowID)
+            }
+        }
+        guard !tracker.pending.isEmpty else { return }
+        try AuditLog.append(db, at: Date(), actor: "system", action: "audit.baseline", object: "database", details: ["reason": "row digests start here (schema v7)"])
+    }
+}
