@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -46,10 +47,17 @@ let package = Package(
             name: "LKOWorkflow",
             dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The bridge to the real ПОС (docs/pos.md): the hostile-file reader of its exports, then
+        // snapshots, drift, monitoring and the ЛКО configuration sheet.
+        .target(name: "LKOExportReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "LKOPOS",
+            dependencies: ["LKOExportReader", "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOStore", "LKOWorkflow", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "LKOApplication",
             dependencies: [
-                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
+                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow", "LKOPOS",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -69,7 +77,7 @@ let package = Package(
             name: "LKOCLI",
             dependencies: [
                 "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
-                "LKOApplication", "LKOServer",
+                "LKOApplication", "LKOServer", "LKOPOS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,6 +117,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(
+            name: "LKOPOSTests",
+            dependencies: ["LKOPOS", "LKOExportReader", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
@@ -120,5 +133,13 @@ let package = Package(
 if ProcessInfo.processInfo.environment["LKO_FUZZ"] == "1" {
     package.targets.append(
         .executableTarget(name: "LKOFuzz", dependencies: ["LKOCompiler"], path: "Sources/LKOFuzz")
+    )
+}
+
+// The libFuzzer target for the ПОС export reader (xlsx and CSV), built the same way and only
+// when `LKO_FUZZ=1` is set: `Fuzz/README.md`, "The export reader".
+if ProcessInfo.processInfo.environment["LKO_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(name: "LKOExportFuzz", dependencies: ["LKOExportReader"], path: "Sources/LKOExportFuzz")
     )
 }

@@ -69,6 +69,13 @@ def main():
         tokens = [api(base, "POST", "/api/v1/session/login", body={"login": "roads_specialist", "password": PASSWORD})["token"] for _ in range(args.connections)]
         first = api(base, "GET", "/api/v1/cases?view=mine&per_page=200", tokens[0])
         numbers = [item["pos_number"] for item in first["items"]]
+        page = 2
+        while len(numbers) < first["total"]:
+            more = api(base, "GET", f"/api/v1/cases?view=mine&per_page=200&page={page}", tokens[0])["items"]
+            if not more:
+                break
+            numbers += [item["pos_number"] for item in more]
+            page += 1
         print(f"roads_specialist holds {first['total']} cases; {len(tokens)} sessions", file=sys.stderr)
         with open(os.path.join(work, "tokens"), "w") as f:
             f.write("\n".join(tokens) + "\n")

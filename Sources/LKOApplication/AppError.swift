@@ -69,13 +69,14 @@ extension AppError {
         case .currentPasswordWrong: AppError(.invalid, code: "current_password_wrong", message: "Текущий пароль указан неверно; пароль не изменён.", field: "current_password")
         case .accountLocked(let until): AppError(.locked, code: "account_locked", message: "Учётная запись заблокирована после нескольких неудачных попыток входа до \(RussianText.time(until)). Попробуйте позже или обратитесь к администратору.")
         case .accountDisabled: AppError(.forbidden, code: "account_disabled", message: "Учётная запись отключена; обратитесь к администратору ЛКО.")
+        case .accountRemoved(let login): AppError(.conflict, code: "account_removed", message: "Учётная запись «\(login)» удалена: она хранится только для истории, войти в неё, включить или изменить её нельзя, а логин не выдаётся повторно.", field: "login")
         case .notLoggedIn: unauthenticated
         case .sessionInvalid: AppError(.unauthenticated, code: "session_invalid", message: "Сеанс завершён или недействителен; войдите снова.")
         case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", message: "Недостаточно прав для этого действия.", details: explanation)
         case .unknownLogin(let login): AppError(.notFound, code: "unknown_login", message: "Нет учётной записи «\(login)».", field: "login")
         case .loginTaken(let login): AppError(.conflict, code: "login_taken", message: "Учётная запись «\(login)» уже существует.", field: "login")
         case .invalidLogin: AppError(.invalid, code: "invalid_login", message: "Логин: 1–64 латинские буквы, цифры, «_» или «-», начиная с буквы.", field: "login")
-        case .invalidField(let field, let reason): AppError(.invalid, code: "invalid_field", message: "Поле «\(RussianText.fieldName(field))»: \(reason).", field: field.replacingOccurrences(of: " ", with: "_"))
+        case .invalidField(let field, let reason): AppError(.invalid, code: "invalid_field", message: "Поле «\(RussianText.fieldName(field))»: \(reason).", field: apiFieldName(field))
         case .weakPassword(let reasons): AppError(.invalid, code: "weak_password", message: "Пароль не принят: " + reasons.map(RussianText.passwordRule).joined(separator: "; ") + ".", field: "new_password")
         case .blocked(let login, let blockers): AppError(.conflict, code: "blocked", message: "Учётную запись «\(login)» нельзя отключить или удалить, пока:", details: blockers)
         case .lastAdministrator: AppError(.conflict, code: "last_administrator", message: "Это единственная учётная запись, которая может менять политику; сначала дайте право manage_policy другой.")
@@ -89,6 +90,22 @@ extension AppError {
         }
     }
 
+    /// The request field a store field name stands for.
+    static func apiFieldName(_ field: String) -> String {
+        switch field {
+        case "full name": "full_name"
+        case "e-mail": "email"
+        default: field.replacingOccurrences(of: " ", with: "_")
+        }
+    }
+
+    /// The same error, naming another request field (a rule shared by several forms).
+    public func naming(_ field: String) -> AppError {
+        var copy = self
+        copy.field = field
+        return copy
+    }
+
     static func from(workflow error: WorkflowError) -> AppError {
         switch error {
         case .noActivePolicy: AppError(.conflict, code: "no_active_policy", message: "В базе нет действующей политики; администратор ЛКО применяет её командой `lko apply`.")
@@ -98,6 +115,8 @@ extension AppError {
             AppError(.conflict, code: "state_forbids", message: "Действие «\(RussianText.action(action))» невозможно: сообщение в статусе «\(state.title)».")
         case .separationOfDuties:
             AppError(.forbidden, code: "separation_of_duties", message: "Разделение обязанностей (п. 12 распоряжения): тот, кто подготовил или направил ответ на утверждение, не может сам его утвердить или вернуть — это делает другой Руководитель или Куратор.")
+        case .invalid(let message) where message.hasPrefix("no absence #"):
+            AppError(.notFound, code: "absence_not_found", message: "Такого отсутствия нет.")
         case .invalid(let message): AppError(.invalid, code: "invalid", message: RussianText.workflowMessage(message))
         case .notExecutor(let login, let node, let day):
             AppError(.invalid, code: "not_executor", message: "«\(login)» не является исполнителем по «\(node)» на \(RussianText.date(iso: day)); назначать можно только исполнителей (п. 9 распоряжения).", field: "to")

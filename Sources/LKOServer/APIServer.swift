@@ -47,6 +47,7 @@ public struct APIServer: Sendable {
         addReportRoutes(api)
         addUserRoutes(api)
         addPolicyRoutes(api)
+        addAccessRoutes(api)
         ConsoleRoutes(server: self).add(Routes(group: router.group(""), table: routes, prefix: ""))
         return router
     }

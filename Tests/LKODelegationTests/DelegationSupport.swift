@@ -43,13 +43,17 @@ struct FixtureError: Error, CustomStringConvertible {
 }
 
 /// A copy of the real policy (without its `tests.lko`, whose expectations the extra grants may
-/// contradict) with an extra file of grants.
-func policyVariant(extra: String, keepTests: Bool = false) throws -> URL {
+/// contradict) with an extra file of grants; `eligibility: false` also drops its `substitute …
+/// for …` declarations (issue 14), for tests about the dated grants alone.
+func policyVariant(extra: String, keepTests: Bool = false, eligibility: Bool = true) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-delegpolicy-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: realPolicies.path) where name.hasSuffix(".lko") {
         if name == "tests.lko", !keepTests { continue }
-        let text = try String(contentsOf: realPolicies.appendingPathComponent(name), encoding: .utf8)
+        var text = try String(contentsOf: realPolicies.appendingPathComponent(name), encoding: .utf8)
+        if !eligibility {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("substitute ") }.joined(separator: "\n")
+        }
         try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
     try extra.write(to: folder.appendingPathComponent("variant.lko"), atomically: true, encoding: .utf8)
@@ -66,7 +70,9 @@ final class DelegationFixture {
     private(set) var workflow: Workflow
     let policyFolder: URL?
 
-    init(extraPolicy: String? = nil, at start: Date = morning("2027-01-05"), logins: [String] = allLogins) throws {
+    /// `eligibility: false`: the real policy without its substitute eligibility (issue 14), so that
+    /// only dated grants make a substitute an executor.
+    init(extraPolicy: String? = nil, at start: Date = morning("2027-01-05"), logins: [String] = allLogins, eligibility: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-delegtests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: start)
@@ -81,7 +87,7 @@ final class DelegationFixture {
         let bootstrap = try store.read { db in
             try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE login = 'finance_sysadmin'")!
         }
-        policyFolder = try extraPolicy.map { try policyVariant(extra: $0) }
+        policyFolder = eligibility && extraPolicy == nil ? nil : try policyVariant(extra: extraPolicy ?? "", eligibility: eligibility)
         let sources = try PolicyLoader.load(path: (policyFolder ?? realPolicies).path)
         _ = try store.apply(sources, message: "test policy", by: bootstrap)
         admin = try store.user("finance_sysadmin", by: bootstrap)

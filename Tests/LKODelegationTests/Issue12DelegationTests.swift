@@ -164,7 +164,9 @@ struct Issue12DelegationTests {
 
     @Test("finding 12: the coverage error names every uncovered case; a refused plan shows them as not covered, not as the coordinator's")
     func finding12_coverageErrorNamesEveryUncoveredCase() throws {
-        let fixture = try DelegationFixture(extraPolicy: "grant executor to housing_specialist on waste", at: morning("2027-05-24"))
+        // Without the shipped eligibility (issue 14), which passes on housing_specialist's waste
+        // scope to housing_deputy and so leaves nothing uncovered.
+        let fixture = try DelegationFixture(extraPolicy: "grant executor to housing_specialist on waste", at: morning("2027-05-24"), eligibility: false)
         try fixture.importCases([("H1", "housing.entrances"), ("W1", "waste.containers"), ("W2", "waste.containers"), ("W3", "waste.containers")], date: "2027-05-24")
         for pos in ["W1", "W2", "W3"] { try fixture.perform(.reassign, pos, by: "head", to: "housing_specialist") }
         let strict = fixture.request("housing_specialist", from: "2027-06-01", until: "2027-06-14", substitute: "housing_deputy")
@@ -219,7 +221,10 @@ struct Issue12DelegationTests {
 
     @Test("finding 14: delegation check reports a case on approval with no present approver but its author")
     func finding14_absentApproverIsAnError() throws {
-        let fixture = try DelegationFixture()
+        // Without the shipped eligibility (issue 14): `substitute deputy_social for
+        // deputy_housing as approver` makes deputy_social approve R3 while deputy_housing is
+        // away (Issue14DelegationTests checks that).
+        let fixture = try DelegationFixture(eligibility: false)
         try fixture.roadsCases()  // R3 (roads.signs) on approval, drafted and submitted by roads_specialist
         #expect(try fixture.workflow.delegationCheck(from: day("2027-01-05"), days: 30, by: fixture.admin).filter { $0.severity == "error" } == [])
         // Everyone who may approve it but its author is away: deputy_housing (the manager on

@@ -80,7 +80,10 @@ struct RulesTests {
 
     @Test("partial coverage is an error listing the gaps; with --allow-partial the uncovered cases go to the coordinator")
     func partialCoverage() throws {
-        let fixture = try DelegationFixture(extraPolicy: "grant executor to housing_specialist on waste", at: morning("2027-05-24"))
+        // Without the shipped eligibility (issue 14): `substitute housing_deputy for
+        // housing_specialist` passes on all of housing_specialist's scope, waste included, so
+        // nothing would be left uncovered.
+        let fixture = try DelegationFixture(extraPolicy: "grant executor to housing_specialist on waste", at: morning("2027-05-24"), eligibility: false)
         try fixture.importCases([("H1", "housing.entrances"), ("U1", "utilities.water"), ("W1", "waste.containers")], date: "2027-05-24")
         try fixture.perform(.reassign, "W1", by: "head", to: "housing_specialist")
         #expect(try fixture.record("W1").assignee == "housing_specialist")
@@ -114,7 +117,17 @@ struct RulesTests {
 
     @Test("a substitute grant expiring mid-absence is an error naming the day")
     func grantExpiresMidAbsence() throws {
-        let fixture = try DelegationFixture()
+        // Issue 14: with the shipped eligibility (`substitute roads_deputy for roads_specialist`)
+        // the absence gives roads_deputy roads_specialist's executor scope for all its days, so
+        // the same absence is covered past the end of roads_deputy's own dated grant.
+        let eligible = try DelegationFixture()
+        try eligible.roadsCases()
+        let covered = try eligible.plan(eligible.request("roads_specialist", from: "2027-01-25", until: "2027-02-10", substitute: "roads_deputy"))
+        #expect(covered.errors == [])
+        #expect(covered.moves.map(\.to) == ["roads_deputy", "roads_deputy", "roads_deputy"])
+
+        // Without eligibility only the dated grant counts, and it ends on 2027-02-05.
+        let fixture = try DelegationFixture(eligibility: false)
         try fixture.roadsCases()
         let before = try fixture.snapshot()
         let request = fixture.request("roads_specialist", from: "2027-01-25", until: "2027-02-10", substitute: "roads_deputy")
@@ -129,7 +142,9 @@ struct RulesTests {
 
     @Test("open-ended sick leave: checked a year ahead, ended later with endAbsence")
     func openEndedSickLeave() throws {
-        let fixture = try DelegationFixture(extraPolicy: reservePolicy)
+        // Without the shipped eligibility (issue 14), under which roads_deputy would cover an
+        // open-ended leave of roads_specialist for as long as it lasts.
+        let fixture = try DelegationFixture(extraPolicy: reservePolicy, eligibility: false)
         try fixture.roadsCases()
         try fixture.setDay("2027-01-12")
         // roads_deputy's grant ends on 2027-02-05: not enough for an open-ended leave.

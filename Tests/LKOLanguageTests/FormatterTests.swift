@@ -20,8 +20,9 @@ import Testing
 
     @Test func thereAreEnoughCleanInputs() throws {
         let inputs = try Self.cleanInputs()
-        // 5 policy files, 31 compiler fixtures (every code but E00xx and E0014/E0015), the messy input.
-        #expect(inputs.count == 5 + 31 + 1)
+        // 5 policy files, 36 compiler fixtures (every code but E00xx and E0014/E0015; issue 14
+        // added E0210, E0211, W0508, W0509, W0510), the messy input.
+        #expect(inputs.count == 5 + 36 + 1)
     }
 
     @Test func idempotentAndSameTree() throws {

@@ -84,7 +84,8 @@ import Testing
         ("grnt a to b", "did you mean `grant`?"),
         ("subcategory a \"A\"", "`subcategory` belongs inside a `category { … }` block"),
         ("fact a \"A\"", "`fact` belongs inside a `category { … }` block"),
-        ("policy x", "a policy file declares: `organization`, `role`, `category`, `grant`, `autorule`, `fasttrack`, `test`, `calendar`"),
+        // Issue 14 added `substitute` (eligibility) and `accept` (accepted findings).
+        ("policy x", "a policy file declares: `organization`, `role`, `category`, `grant`, `autorule`, `fasttrack`, `test`, `calendar`, `substitute`, `accept`"),
     ])
     func unknownDeclarations(_ text: String, _ help: String) {
         let (_, diagnostics) = Support.parse(text)

@@ -52,9 +52,8 @@ import Testing
                 expectError(reply, .unauthorized, code: "bad_authorization")
             }
             let health = try await send(client, .get, "/healthz", headers: [.authorization: "Token abc"])
-            withKnownIssue("/healthz is answered like a console page: a 401 there becomes a 303 to /login (ErrorMiddleware renders pages for every path outside /api/)") {
-                expectError(health, .unauthorized, code: "bad_authorization")
-            }
+            // Was a known issue in review: /healthz is answered like a console page: a 401 there becomes a 303 to /login (ErrorMiddleware renders pages for every path outside /api/) (fixed).
+            expectError(health, .unauthorized, code: "bad_authorization")
             let login = try await send(client, .post, "/api/v1/session/login", json: #"{"login":"head","password":"\#(testPassword)"}"#,
                                        headers: [.authorization: "Bearer no-such-session"])
             #expect(login.status == .unauthorized, "\(login)")
@@ -88,10 +87,9 @@ import Testing
             }
             let health = try await send(client, .post, "/healthz", token: token)
             #expect(health.status == .methodNotAllowed)
-            withKnownIssue("/healthz is answered like a console page: its 405 is HTML without Allow") {
-                expectError(health, .methodNotAllowed, code: "method_not_allowed")
-                #expect(health.headers[.allow] == "GET")
-            }
+            // Was a known issue in review: /healthz is answered like a console page: its 405 is HTML without Allow (fixed).
+            expectError(health, .methodNotAllowed, code: "method_not_allowed")
+            #expect(health.headers[.allow] == "GET")
             let both = try await send(client, .delete, "/api/v1/users", token: token)
             #expect(both.status == .methodNotAllowed)
             #expect(Set((both.headers[.allow] ?? "").components(separatedBy: ", ")) == ["GET", "POST"])

@@ -77,9 +77,8 @@ import Testing
             // The lockout stops password guessing; anyone who knows the login can cause it, so
             // it should not also end the sessions the person already has.
             let existing = try await send(client, .get, "/api/v1/session", token: session)
-            withKnownIssue("a lockout ends the account's sessions: anyone can log anyone out with five wrong passwords") {
-                #expect(existing.status == .ok, "\(existing)")
-            }
+            // Was a known issue in review: a lockout ends the account's sessions: anyone can log anyone out with five wrong passwords (fixed).
+            #expect(existing.status == .ok, "\(existing)")
             // The administrator sees and lifts the lockout.
             let admin = try await login(client, "finance_sysadmin")
             #expect(try await send(client, .get, "/api/v1/users/head", token: admin).object()["locked"] as? Bool == true)

@@ -57,9 +57,13 @@ struct AccountTests {
 
         try f.store.removeUser("ivanova", by: boss)
         #expect(try f.store.users(by: boss).map(\.login) == ["boss"])
-        expectStoreError(.unknownLogin("ivanova")) { try f.store.removeUser("ivanova", by: boss) }
-        expectStoreError(.unknownLogin("ivanova")) { try f.store.changePassword(of: "ivanova", to: newPassword, by: boss, hasher: cheapHasher) }
-        // Removing the account removed its sessions (foreign key cascade).
+        // Issue 14: a removed account is kept as a tombstone (its name stays in the history), so
+        // removing it again or changing its password is refused as "removed", not "unknown".
+        #expect(try f.store.user("ivanova", by: boss).fullName == "Иванова Мария Петровна")
+        #expect(try f.store.user("ivanova", by: boss).removedAt == "2026-03-02T09:02:00Z")
+        expectStoreError(.accountRemoved("ivanova")) { try f.store.removeUser("ivanova", by: boss) }
+        expectStoreError(.accountRemoved("ivanova")) { try f.store.changePassword(of: "ivanova", to: newPassword, by: boss, hasher: cheapHasher) }
+        // Removing the account ended its sessions.
         #expect(try f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE login = 'ivanova'") } == 0)
 
         let actions = try f.audit().filter { $0.object == "user:ivanova" && $0.actor == "boss" }.map(\.action)

@@ -70,11 +70,14 @@ struct AuthorizationTests {
         defer { f.cleanup() }
         try f.add("alice")
         let alice = try f.account("alice")
+        // Issue 14: a removed account stays as a tombstone and its login is never reused, so
+        // each command gets a victim of its own.
         for command in AdminCommand.allCases {
-            try f.add("victim")
-            let allowed = try attempt(command, as: alice, in: f, victim: "victim", policy: smallPolicy(admins: ["alice"]), policyVersion: nil)
+            let victim = "victim_\(command.rawValue)"
+            try f.add(victim)
+            let allowed = try attempt(command, as: alice, in: f, victim: victim, policy: smallPolicy(admins: ["alice"]), policyVersion: nil)
             #expect(allowed == false, "\(command)")
-            try f.store.removeUser("victim", by: f.boss())
+            try f.store.removeUser(victim, by: f.boss())
         }
         // alice may still change her own password and see her own account.
         try f.store.changePassword(of: "alice", to: "she changes it herself", by: alice, hasher: cheapHasher)
@@ -84,17 +87,18 @@ struct AuthorizationTests {
         let order: [AdminCommand] = [.rollback, .audit, .addUser, .users, .setStatus, .removeUser, .changePasswordOfOther, .apply]
         #expect(Set(order) == Set(AdminCommand.allCases))
         for command in order {
-            try f.add("victim")
+            let victim = "boss_victim_\(command.rawValue)"
+            try f.add(victim)
             do {
-                try command.run(f, actor: boss, victim: "victim", policy: smallPolicy(admins: ["boss"]))
+                try command.run(f, actor: boss, victim: victim, policy: smallPolicy(admins: ["boss"]))
             } catch StoreError.nothingToRollBack where command == .rollback {
                 // Authorized; there is simply nothing to roll back yet.
             }
-            if try f.store.read({ db in try AccountRepository.fetch(db, "victim") }) != nil {
-                try f.store.removeUser("victim", by: boss)
+            if try f.store.read({ db in try AccountRepository.fetch(db, victim) })?.isRemoved == false {
+                try f.store.removeUser(victim, by: boss)
             }
         }
-        #expect(try f.account("victim_new").fullName == "Новый")
+        #expect(try f.account("boss_victim_addUser_new").fullName == "Новый")
         #expect(try f.store.activePolicy() != nil)
         #expect(try f.audit().filter { $0.action == "denied" }.count == AdminCommand.allCases.count)
     }
@@ -145,7 +149,8 @@ struct AuthorizationTests {
         #expect(history.last?.version == version)
         #expect(try f.account("victim1_new").fullName == "Новый")
         #expect(try f.account("victim3").status == .disabled)
-        #expect(try f.store.read { db in try AccountRepository.fetch(db, "victim4") } == nil)
+        // Issue 14: removed, but kept as a tombstone (its name stays in the history).
+        #expect(try f.store.read { db in try AccountRepository.fetch(db, "victim4") }?.isRemoved == true)
         // Everyone may still change their own password.
         for login in logins + ["boss"] {
             try f.store.changePassword(of: login, to: "my own new passphrase", by: try f.account(login), hasher: cheapHasher)

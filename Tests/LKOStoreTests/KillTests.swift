@@ -146,7 +146,9 @@ struct KillTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             switch command {
-            case .apply(let folder, _): process.arguments = ["apply", "--db", path, folder, "-m", "kill test"]
+            // Issue 14: outside a terminal `apply` needs `--yes` when the change report has risks
+            // (here every switch gains or loses the coordinator grant of exec0).
+            case .apply(let folder, _): process.arguments = ["apply", "--db", path, folder, "-m", "kill test", "--yes"]
             case .rollback: process.arguments = ["rollback", "--db", path, "-m", "kill test"]
             case .addUser(let login): process.arguments = ["user", "add", login, "--db", path, "--full-name", "Пользователь \(login)", "--password-stdin"]
             }

@@ -6,7 +6,11 @@ import Testing
 
 @Suite("Database file: creation, opening, migrations")
 struct MigrationTests {
-    static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences", "v6-record", "v7-audit-rows"]
+    static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences", "v6-record", "v7-audit-rows",
+                                 // Issue 14: tombstones, apply provenance, recorded access reviews.
+                                 "v8-access",
+                                 // The case lists page in SQL on an index in their order.
+                                 "v9-case-lists"]
 
     static func appliedMigrations(_ path: String) throws -> [String] {
         let queue = try DatabaseQueue(path: path)
@@ -28,7 +32,8 @@ struct MigrationTests {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         }
         #expect(applicationID == Schema.applicationID)
-        #expect(tables == ["absences", "accounts", "activations", "answer_versions", "audit", "audit_rows", "case_events", "cases", "grdb_migrations", "policy_versions", "sessions", "settings", "violations"])
+        // Issue 14 adds `access_reviews` (the recorded access reviews).
+        #expect(tables == ["absences", "access_reviews", "accounts", "activations", "answer_versions", "audit", "audit_rows", "case_events", "cases", "grdb_migrations", "policy_versions", "sessions", "settings", "violations"])
         let audit = try fixture.audit()
         #expect(audit.map(\.action) == ["database.init", "user.add"])
         #expect(audit.map(\.actor) == ["boss", "boss"])
@@ -64,7 +69,8 @@ struct MigrationTests {
 
     /// A database written by each earlier release (migrated only up to each earlier id, with data
     /// of that schema) opens, is brought to the current schema, and keeps its data.
-    @Test(arguments: [0, 1, 2, 3])
+    // 6: a database of the release before issue 14 (v7), whose accounts gained `removed_at`.
+    @Test(arguments: [0, 1, 2, 3, 6])
     func everyEarlierSchemaIsBroughtToCurrent(upToIndex: Int) throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
@@ -105,6 +111,38 @@ struct MigrationTests {
         #expect(verification.firstBreak == nil)
         #expect(verification.entries == 2)  // login, policy.apply
         #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    /// Issue 14's migration adds `accounts.removed_at`; the digest of a row covers every column,
+    /// so without a new baseline every account of a v7 database would look edited behind lko's
+    /// back to `audit verify --deep`.
+    @Test func aColumnAddedByAMigrationDoesNotLookLikeATamperedRow() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.path("v7.sqlite")
+        let hash = try cheapHasher.hash(password: adminPassword)
+        let queue = try DatabaseQueue(path: path, configuration: Store.configuration())
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+        }
+        try Schema.migrator.migrate(queue, upTo: "v7-audit-rows")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('sandbox', '0'), ('created_at', '2025-01-01T00:00:00Z')")
+            try db.execute(sql: """
+                INSERT INTO accounts(login, full_name, status, password_hash, is_bootstrap, created_at, updated_at)
+                VALUES ('old_admin', 'Старый админ', 'active', ?, 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')
+                """, arguments: [hash])
+            _ = try AuditLog.append(db, at: start, actor: "old_admin", action: "user.add", object: "old_admin")
+        }
+        #expect(try queue.read { db in try AuditRows.verifyDeep(db) } == [])
+        try queue.close()
+
+        let store = try Store.open(path: path, clock: ManualWallClock(start: start))
+        defer { try? store.close() }
+        #expect(try Self.appliedMigrations(path) == Self.allMigrations)
+        #expect(try store.read { db in try AuditRows.verifyDeep(db) } == [])
+        #expect(try store.read { db in try AuditLog.verify(db) }.firstBreak == nil)
     }
 
     @Test func aDatabaseFromANewerLkoIsRefusedAndLeftAlone() throws {

@@ -338,7 +338,9 @@ struct AccountGateTests {
         #expect(try fixture.workflow.perform(.assign, on: "AG1", by: head, input: .init(target: "general_specialist")).state == .assigned)
     }
 
-    @Test("a locked account cannot act until the lock expires")
+    /// Five wrong guesses by anyone lock the login, not the work of a session that proved the
+    /// password before the lock (otherwise anyone could stop a colleague's work at will).
+    @Test("a lockout stops password checks, not a session's work")
     func lockedActor() throws {
         let fixture = try Fixture()
         try fixture.importLines([caseLine("AG2", subcategory: "other.other", regime: "appeal")])
@@ -346,11 +348,6 @@ struct AccountGateTests {
         try fixture.store.write { db in
             try db.execute(sql: "UPDATE accounts SET locked_until = '2026-03-02T06:15:00Z' WHERE login = 'head'")
         }
-        #expect(throws: WorkflowError.self) {
-            try fixture.workflow.perform(.assign, on: "AG2", by: head, input: .init(target: "general_specialist"))
-        }
-        #expect(details(try fixture.lastAudit())["reason"] == "account_locked")
-        fixture.clock.advance(by: 16 * 60)
         #expect(try fixture.workflow.perform(.assign, on: "AG2", by: head, input: .init(target: "general_specialist")).assignee == "general_specialist")
     }
 }

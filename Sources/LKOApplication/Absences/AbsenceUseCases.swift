@@ -143,13 +143,13 @@ extension LKOService {
         try run {
             let workflow = try workflow()
             let day = try DayInput.field(returnedOn, name: "at", required: false) ?? workflow.today
-            let absence = try workflow.endAbsence(id, returnedOn: day, by: caller.account)
+            let absence = try Self.hidingOthersAbsences { try workflow.endAbsence(id, returnedOn: day, by: caller.account) }
             return absenceView(absence, caller: caller, workflow: workflow, names: try store.read { try PersonNames.load($0) })
         }
     }
 
     public func cancelAbsence(_ caller: Caller, id: Int64) throws {
-        try run { try workflow().cancelAbsence(id, by: caller.account) }
+        try run { try Self.hidingOthersAbsences { try workflow().cancelAbsence(id, by: caller.account) } }
     }
 
     /// `delegation check`: absences soon or now without a valid substitute.
@@ -158,6 +158,16 @@ extension LKOService {
             guard (0...366).contains(days) else { throw AppError.invalid("Окно проверки: 0–366 дней.", field: "days") }
             let workflow = try workflow()
             return try workflow.delegationCheck(from: try DayInput.field(from, name: "from", required: false) ?? workflow.today, days: days, by: caller.account)
+        }
+    }
+
+    /// Someone who may not manage an absence learns nothing of it: "not found", as for an id
+    /// that does not exist.
+    static func hidingOthersAbsences<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch WorkflowError.denied {
+            throw AppError(.notFound, code: "absence_not_found", message: "Такого отсутствия нет.")
         }
     }
 

@@ -44,7 +44,8 @@ extension LKOService {
     public func auditLog(_ caller: Caller, actor: String? = nil, object: String? = nil, page: Int = 1, perPage: Int = 100) throws -> Page<AuditEntryView> {
         try run {
             try store.authorize(caller.account, .viewAudit)
-            guard page >= 1 else { throw AppError.invalid("Номер страницы начинается с 1.", field: "page") }
+            // Bounded as the API documents (10⁹): a larger page would overflow the offset.
+            guard (1...1_000_000_000).contains(page) else { throw AppError.invalid("Номер страницы: от 1 до 1 000 000 000.", field: "page") }
             guard (1...500).contains(perPage) else { throw AppError.invalid("На странице от 1 до 500 строк.", field: "per_page") }
             let (entries, names) = try store.read { db in
                 (try AuditLog.entries(db, filter: AuditLog.Filter(actor: actor, object: object)), try PersonNames.load(db))

@@ -51,7 +51,9 @@ extension LKOService {
                 node = index
             }
             let day = try DayInput.field(at, name: "at", required: false) ?? workflow.today
-            let explanation = policy.explain(login: subject, action: action, node: node, assignee: assignee?.isEmpty == true ? nil : assignee, on: day)
+            // With the recorded absences: a declared substitute's right shows with its source.
+            let absences = policy.substituteRows.isEmpty ? [] : try workflow.absenceFacts()
+            let explanation = policy.explain(login: subject, action: action, node: node, assignee: assignee?.isEmpty == true ? nil : assignee, on: day, absences: absences)
             return ExplainResult(allowed: explanation.allowed, login: subject, action: action.rawValue, node: subcategory, date: day.description, lines: explanation.lines)
         }
     }

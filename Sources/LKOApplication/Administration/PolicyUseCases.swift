@@ -43,8 +43,13 @@ public struct PolicyVersionView: Sendable, Codable, Equatable {
     public var atText: String
     public var message: String
     public var isActive: Bool
+    /// The git commit the applied policy came from, and whether the tree was clean.
+    public var gitCommit: String? = nil
+    public var gitClean: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
+        case gitCommit = "git_commit"
+        case gitClean = "git_clean"
         case activation
         case versionID = "version_id"
         case version, kind, actor
@@ -84,7 +89,7 @@ extension LKOService {
             return try store.history().map { entry in
                 PolicyVersionView(activation: entry.activation, versionID: entry.versionID, version: entry.version, kind: entry.kind, actor: entry.actor,
                                   actorName: names.name(entry.actor), at: entry.at, atText: RussianText.time(stored: entry.at, zone: timeZone),
-                                  message: entry.message, isActive: entry.isActive)
+                                  message: entry.message, isActive: entry.isActive, gitCommit: entry.gitCommit, gitClean: entry.gitClean)
             }
         }
     }
@@ -115,7 +120,7 @@ extension LKOService {
 
     /// Applies a candidate. When its change report has risks (escalation, lockout, lost access)
     /// the caller must confirm them explicitly.
-    public func applyPolicy(_ caller: Caller, _ candidate: PolicyFiles, message: String, confirmRisks: Bool) throws -> ApplyResult {
+    public func applyPolicy(_ caller: Caller, _ candidate: PolicyFiles, message: String, confirmRisks: Bool, provenance: PolicyProvenance? = nil) throws -> ApplyResult {
         try run {
             let review = try reviewPolicy(caller, candidate)
             if review.hasRisks, !confirmRisks {
@@ -123,7 +128,7 @@ extension LKOService {
                                details: review.diff?.risks.map { "[\($0.kind)] \($0.message)" } ?? [])
             }
             guard message.count <= 1000 else { throw AppError.invalid("Комментарий не длиннее 1000 символов.", field: "message") }
-            switch try store.apply(try candidate.sources(), message: message, by: caller.account) {
+            switch try store.apply(try candidate.sources(), message: message, by: caller.account, provenance: provenance) {
             case .unchanged(let version): return ApplyResult(version: version, changed: false, warnings: [])
             case .applied(let version, _, let warnings): return ApplyResult(version: version, changed: true, warnings: warnings)
             }

@@ -57,7 +57,7 @@ extension LKOService {
     public func addUser(_ caller: Caller, _ input: NewUserInput) throws -> UserView {
         try run {
             guard !input.password.isEmpty else { throw AppError.invalid("Задайте начальный пароль.", field: "password") }
-            try store.addUser(by: caller.account, NewAccount(login: input.login, fullName: input.fullName, position: input.position, department: input.department, email: input.email), password: input.password)
+            try Self.namingPassword { try store.addUser(by: caller.account, NewAccount(login: input.login, fullName: input.fullName, position: input.position, department: input.department, email: input.email), password: input.password) }
             return userView(try store.user(input.login, by: caller.account))
         }
     }
@@ -83,7 +83,17 @@ extension LKOService {
                 throw AppError.invalid("Свой пароль меняют на странице «Смена пароля», с текущим паролем.", field: "login")
             }
             guard !password.isEmpty else { throw AppError.invalid("Задайте новый пароль.", field: "password") }
-            try store.changePassword(of: login, to: password, by: caller.account)
+            try Self.namingPassword { try store.changePassword(of: login, to: password, by: caller.account) }
+        }
+    }
+
+    /// A weak password here is the form's `password` field (not `new_password`).
+    static func namingPassword(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as StoreError {
+            guard case .weakPassword = error else { throw error }
+            throw AppError.from(store: error).naming("password")
         }
     }
 

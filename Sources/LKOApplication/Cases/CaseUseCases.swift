@@ -9,7 +9,8 @@ extension LKOService {
     /// A page of the cases the caller may view, in one of the queues.
     public func cases(_ caller: Caller, query: CaseQuery) throws -> Page<CaseSummary> {
         try run {
-            guard query.page >= 1 else { throw AppError.invalid("Номер страницы начинается с 1.", field: "page") }
+            // Bounded as the API documents (10⁹): a larger page would overflow the offset.
+            guard (1...1_000_000_000).contains(query.page) else { throw AppError.invalid("Номер страницы: от 1 до 1 000 000 000.", field: "page") }
             guard (1...CaseQuery.maximumPerPage).contains(query.perPage) else {
                 throw AppError.invalid("На странице от 1 до \(CaseQuery.maximumPerPage) строк.", field: "per_page")
             }
@@ -32,10 +33,12 @@ extension LKOService {
             if let number = query.number?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
                 clauses.append("instr(pos_number, ?) > 0"); arguments += [number]
             }
-            let viewable = VisibilityFilter(policy: policy, login: caller.login, action: .view, day: day)
+            // The absences the caller stands in for: a declared substitute sees what they may act on.
+            let standingIn = policy.substituteRows.isEmpty ? [] : try store.read { db in try AbsenceDerivedRights.facts(db, substitute: caller.login) }
+            let viewable = VisibilityFilter(policy: policy, login: caller.login, action: .view, day: day, absences: standingIn)
             clauses.append(viewable.sql); arguments += viewable.arguments
             if query.view == .approval {
-                let approvable = VisibilityFilter(policy: policy, login: caller.login, action: .approve, day: day)
+                let approvable = VisibilityFilter(policy: policy, login: caller.login, action: .approve, day: day, absences: standingIn)
                 clauses.append(approvable.sql); arguments += approvable.arguments
                 // Separation of duties (order item 12): not one's own answer.
                 clauses.append("COALESCE(drafted_by, '') != ? AND COALESCE(submitted_by, '') != ? AND COALESCE(drafted_for, '') != ?")
@@ -51,7 +54,7 @@ extension LKOService {
             }
             // The same decision the gate makes, row by row: the filter can only ever hide a row.
             let checked = records.filter { record in
-                policy.decide(login: caller.login, action: .view, node: policy.nodeIndex(record.node), assignee: record.assignee, on: day)
+                policy.decide(login: caller.login, action: .view, node: policy.nodeIndex(record.node), assignee: record.assignee, on: day, absences: standingIn)
             }
             return Page(items: checked.map { summary($0, workflow: workflow, day: day, names: names) }, page: query.page, perPage: query.perPage, total: total)
         }

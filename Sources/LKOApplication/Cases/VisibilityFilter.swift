@@ -14,14 +14,15 @@ struct VisibilityFilter {
     var sql: String
     var arguments: StatementArguments
 
-    init(policy: CompiledPolicy, login: String, action: Action, day: CalendarDate) {
+    /// `absences`: those the person stands in for, whose derived rights count too (issue 14).
+    init(policy: CompiledPolicy, login: String, action: Action, day: CalendarDate, absences: [AbsenceFact] = []) {
         var anyone: [String] = []
         var assigned: [String] = []
         for index in policy.tables.nodes.indices {
             let path = policy.node(index).path
-            if policy.decide(login: login, action: action, node: index, assignee: nil, on: day) {
+            if policy.decide(login: login, action: action, node: index, assignee: nil, on: day, absences: absences) {
                 anyone.append(path)
-            } else if policy.decide(login: login, action: action, node: index, assignee: login, on: day) {
+            } else if policy.decide(login: login, action: action, node: index, assignee: login, on: day, absences: absences) {
                 assigned.append(path)
             }
         }

@@ -3,6 +3,8 @@ import Foundation
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
+import LKOStore
+import LKOWorkflow
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +46,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Also apply the absences recorded in this lko database: an eligible substitute's rights (`substitute … for …`) show with the absence they come from.", valueName: "path"))
+    var db: String?
+
     func run() throws {
         let (_, compiled) = try PolicyLoading(path: policy, lint: false).compileOrFail()
         var node: Int?
@@ -57,7 +62,12 @@ struct ExplainCommand: ParsableCommand {
             node = found
         }
         let date = at ?? Today.date(in: compiled.tables.organization.timeZone)
-        let explanation = compiled.explain(login: login, action: action, node: node, assignee: assignee, on: date)
+        var absences: [AbsenceFact] = []
+        if let db {
+            let store = try Store.open(path: db)
+            absences = try store.read { try AbsenceDerivedRights.facts($0) }
+        }
+        let explanation = compiled.explain(login: login, action: action, node: node, assignee: assignee, on: date, absences: absences)
         if format == .json {
             try Terminal.json(ExplainJSON(explanation))
         } else {
@@ -80,15 +90,17 @@ struct ExplainJSON: Encodable {
     var scope: String?
     var reason: String?
     var message: String?
+    var via: String?
 
     init(_ explanation: DecisionExplanation) {
+        via = explanation.derived?.source
         decision = explanation.allowed ? "allow" : "deny"
         login = explanation.login
         action = explanation.action.rawValue
         date = explanation.date.description
         grant = explanation.match?.grant ?? explanation.denial?.grant
         grantPosition = explanation.match?.grantPosition
-        role = explanation.match?.role
+        role = explanation.match?.role ?? explanation.derived?.role
         rulePosition = explanation.match?.rulePosition
         scope = explanation.match?.scope.rawValue
         reason = explanation.denial?.reason.code

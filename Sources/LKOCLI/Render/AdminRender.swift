@@ -26,6 +26,7 @@ enum AdminRender {
     static func version(_ entry: PolicyVersionView) -> String {
         "#\(entry.activation)\(entry.isActive ? " *" : "  ") \(entry.at)  \(entry.kind.padding(toLength: 8, withPad: " ", startingAt: 0)) v\(entry.versionID) \(entry.version.prefix(19))…  \(entry.actor)"
             + (entry.message.isEmpty ? "" : "  \"\(entry.message)\"")
+            + (entry.gitCommit.map { "  git \($0.prefix(12))" + (entry.gitClean == false ? " (dirty)" : "") } ?? "")
     }
 
     /// One audit entry; the details as the compact JSON object they were stored as.

@@ -22,6 +22,7 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var policy: PolicyArgument
     @Option(name: .shortAndLong, help: "Why: recorded with the version and in the audit log.") var message: String = ""
+    @Flag(name: .shortAndLong, help: "Confirm the risks of the change report (escalation, lockout, lost access) without asking; needed when not on a terminal.") var yes = false
 
     func run() throws {
         try runBackendCommand {
@@ -30,8 +31,23 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
             let candidate = PolicyFiles(files: sources.files.map { ($0.path, $0.text) })
             let review = try backend.reviewPolicy(candidate)
             if let diff = review.diff { Terminal.out(DiffRenderer(useColor: Terminal.stdoutUsesColor).render(diff, format: .text)) }
-            // The report is printed above: running `apply` is the confirmation of its risks.
-            let result = try backend.applyPolicy(candidate, message: message, confirmRisks: true)
+            var confirmed = yes || !review.hasRisks
+            if !confirmed {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw CommandFailure(message: "the change report has risks (above); confirm with --yes to apply it from a script")
+                }
+                FileHandle.standardError.write(Data("The change report has risks. Apply it? Type yes to confirm: ".utf8))
+                confirmed = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
+                guard confirmed else { throw CommandFailure(message: "not applied: the risks were not confirmed") }
+            }
+            let provenance = GitProvenance.of(path: policy.path)
+            let result: ApplyResult
+            if let local = backend as? LocalBackend {
+                result = try local.service.applyPolicy(try local.caller(), candidate, message: message, confirmRisks: confirmed, provenance: provenance)
+            } else {
+                result = try backend.applyPolicy(candidate, message: message, confirmRisks: confirmed)
+            }
+            if let provenance { Terminal.out("from git commit \(provenance.commit.prefix(12))\(provenance.clean ? "" : " (working tree not clean)")") }
             if result.changed {
                 for warning in result.warnings { Terminal.warning(warning) }
                 Terminal.out("activated \(result.version)")

@@ -56,7 +56,17 @@ struct UserShow: ParsableCommand, RemoteCapable {
 
     func run() throws {
         try runBackendCommand {
-            let user = try database.backend().user(login)
+            let backend = try database.backend()
+            // Over a local file: roles, grants, derived rights, absences and open cases too.
+            if let local = backend as? LocalBackend {
+                let access = try local.service.userAccess(try local.caller(), login: login)
+                let user = try? backend.user(login)
+                if json { try Terminal.json(UserShowJSON(user: user, access: access)); return }
+                if let user { Terminal.out(AdminRender.user(user)) }
+                Terminal.out(AccessRender.person(access))
+                return
+            }
+            let user = try backend.user(login)
             if json { try Terminal.json(user); return }
             Terminal.out(AdminRender.user(user))
         }
@@ -64,13 +74,23 @@ struct UserShow: ParsableCommand, RemoteCapable {
 }
 
 struct UserDisable: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account (its sessions end at once).")
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account (its sessions end at once); --handover-to hands its open cases over first.")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login.") var login: String
+    @Option(help: ArgumentHelp("Reassign every open case of the account to this login through the enforcement gate (each audited), then disable. Refused: the message lists who could take them.", valueName: "login"))
+    var handoverTo: String?
 
     func run() throws {
         try runBackendCommand {
-            _ = try database.backend().setUserEnabled(login, enabled: false)
+            let backend = try database.backend()
+            if let target = handoverTo {
+                guard let local = backend as? LocalBackend else { throw CommandFailure(message: "--handover-to works on the local database file (no --server)", exitCode: .usage) }
+                let moved = try local.service.disableWithHandover(try local.caller(), login: login, to: target)
+                for posNumber in moved { Terminal.out("handed over case \(posNumber) to \(target)") }
+                Terminal.out("disabled \(login)")
+                return
+            }
+            _ = try backend.setUserEnabled(login, enabled: false)
             Terminal.out("disabled \(login)")
         }
     }
@@ -83,8 +103,16 @@ struct UserEnable: ParsableCommand, RemoteCapable {
 
     func run() throws {
         try runBackendCommand {
-            _ = try database.backend().setUserEnabled(login, enabled: true)
-            Terminal.out("enabled \(login)")
+            let backend = try database.backend()
+            let view = try backend.setUserEnabled(login, enabled: true)
+            guard view.locked else { Terminal.out("enabled \(login)"); return }
+            // A locked account: enabling it unlocks it too, or says that it did not.
+            let after = try backend.unlockUser(login)
+            if after.locked {
+                Terminal.out("enabled \(login), but it is still locked" + (after.lockedUntilText.map { " until \($0)" } ?? "") + "; `lko user unlock \(login)` lifts the lock")
+            } else {
+                Terminal.out("enabled and unlocked \(login)")
+            }
         }
     }
 }
@@ -139,7 +167,7 @@ struct UserPasswd: ParsableCommand, RemoteCapable {
 }
 
 struct UserRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account (refused while it holds open cases or is a pending substitute).")
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account, keeping it as a tombstone: its name stays in every history line, it can never sign in, its login is never reused (refused while it holds open cases or is a pending substitute).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login.") var login: String
 
@@ -147,7 +175,12 @@ struct UserRemove: ParsableCommand {
         try runStoreCommand {
             let store = try database.open()
             try store.removeUser(login, by: try database.actor(in: store))
-            Terminal.out("removed \(login)")
+            Terminal.out("removed \(login) (kept as a tombstone: the name stays in the history, the login is never reused)")
         }
     }
+}
+
+struct UserShowJSON: Encodable {
+    var user: UserView?
+    var access: PersonAccess
 }

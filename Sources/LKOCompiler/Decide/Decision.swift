@@ -91,6 +91,8 @@ public struct DecisionExplanation: Sendable, Equatable {
     public var date: CalendarDate
     public var match: Match?
     public var denial: Denial?
+    /// Set when the tables deny and an absence with a declared eligibility allows.
+    public var derived: DerivedRight?
 
     public struct Match: Sendable, Equatable {
         public var grant: Int
@@ -134,6 +136,14 @@ public struct DecisionExplanation: Sendable, Equatable {
     /// Human lines: the verdict, then the chain that led to it.
     public var lines: [String] {
         let head = "\(allowed ? "ALLOW" : "DENY") \(login) \(action.rawValue) on \(date) (\(caseText))"
+        if let derived {
+            let nodes = derived.nodes.isEmpty ? "the whole tree" : derived.nodes.joined(separator: ", ")
+            return [head,
+                    "  via:    absence #\(derived.absence) of \(derived.absentee) (\(derived.from) – \(derived.until ?? "open-ended")), eligibility at \(derived.eligibilityPosition)",
+                    "  grant:  \(derived.role) to \(derived.absentee) (\(derived.grantPosition)), passed on to \(login) as \(derived.kind.rawValue) for the absence",
+                    "  rule:   allow \(action.rawValue) on \(derived.scope.rawValue)",
+                    "  scope:  \(nodes)"]
+        }
         if let match {
             let scopeText: String
             switch match.scope {

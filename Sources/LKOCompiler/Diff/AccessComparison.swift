@@ -36,17 +36,52 @@ struct AccessComparison {
             let newMap = expand(after, in: new)
             var gained: [Key: [Interval]] = [:]
             var lost: [Key: [Interval]] = [:]
-            for key in Set(oldMap.keys).union(newMap.keys) {
-                let a = oldMap[key] ?? [], b = newMap[key] ?? []
-                let plus = AccessComparison.subtract(b, a)
-                let minus = AccessComparison.subtract(a, b)
+            // What a side allows for a key counts every line that implies it (`view on granted`
+            // implies `view on assigned and granted` there), so a line already covered by
+            // another reports nothing; only lines not implied by another one are reported.
+            for (key, intervals) in AccessComparison.strongest(newMap) {
+                let plus = AccessComparison.subtract(intervals, AccessComparison.covered(key, in: oldMap))
                 if !plus.isEmpty { gained[key] = plus }
+            }
+            for (key, intervals) in AccessComparison.strongest(oldMap) {
+                let minus = AccessComparison.subtract(intervals, AccessComparison.covered(key, in: newMap))
                 if !minus.isEmpty { lost[key] = minus }
             }
             changes += fold(login: login, gained, change: "gained", side: new, other: old, rows: after)
             changes += fold(login: login, lost, change: "lost", side: old, other: new, rows: before)
         }
         return changes
+    }
+
+    /// The keys that imply `key`, itself included: `any` implies every scope, `granted` on a
+    /// node and `assigned` imply `assigned and granted` there.
+    static func implying(_ key: Key) -> [Key] {
+        var keys = [key]
+        switch key.scope {
+        case .any: break
+        case .granted, .assigned: keys.append(Key(action: key.action, scope: .any, node: "*"))
+        case .assignedAndGranted:
+            keys.append(Key(action: key.action, scope: .granted, node: key.node))
+            keys.append(Key(action: key.action, scope: .assigned, node: "*"))
+            keys.append(Key(action: key.action, scope: .any, node: "*"))
+        }
+        return keys
+    }
+
+    /// Every day a side allows `key`, through it or a line that implies it.
+    static func covered(_ key: Key, in map: [Key: [Interval]]) -> [Interval] {
+        merge(implying(key).flatMap { map[$0] ?? [] })
+    }
+
+    /// Each key's days not already implied by a stronger line of the same side.
+    static func strongest(_ map: [Key: [Interval]]) -> [Key: [Interval]] {
+        var result: [Key: [Interval]] = [:]
+        for (key, intervals) in map {
+            let stronger = merge(implying(key).dropFirst().flatMap { map[$0] ?? [] })
+            let rest = subtract(intervals, stronger)
+            if !rest.isEmpty { result[key] = rest }
+        }
+        return result
     }
 
     /// Rows of one login without positions or grant numbers, for the quick equality test.
@@ -56,12 +91,14 @@ struct AccessComparison {
 
     private func expand(_ rows: [PermissionRow], in policy: CompiledPolicy) -> [Key: [Interval]] {
         var map: [Key: [Interval]] = [:]
-        let everything = policy.tables.nodes.map(\.path)
+        let everything = policy.tables.nodes.filter(caseNode).map(\.path)
         for row in rows {
             let interval = Interval(
                 from: row.from.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.min,
                 until: row.until.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.max
             )
+            // Compared on the nodes a case can sit on (a category with subcategories holds no
+            // case), and folded into categories only afterwards.
             let nodes: [String]
             if !row.scope.needsCoverage {
                 nodes = ["*"]
@@ -70,7 +107,7 @@ struct AccessComparison {
             } else {
                 nodes = row.nodes.flatMap { path -> [String] in
                     guard let index = policy.nodeIndex(path) else { return [] }
-                    return (index..<policy.tables.nodes[index].subtreeEnd).map { policy.tables.nodes[$0].path }
+                    return (index..<policy.tables.nodes[index].subtreeEnd).filter { caseNode(policy.tables.nodes[$0]) }.map { policy.tables.nodes[$0].path }
                 }
             }
             for node in nodes {
@@ -78,6 +115,30 @@ struct AccessComparison {
             }
         }
         return map.mapValues(AccessComparison.merge)
+    }
+
+    /// Whether a case can sit on the node: every node but a category with subcategories.
+    func caseNode(_ node: NodeRow) -> Bool {
+        !(node.level == "category" && node.subtreeEnd > node.index + 1)
+    }
+
+    /// The fewest nodes of `side` whose case nodes are exactly `nodes`: a node is shown when
+    /// every case node of its subtree is in the set and its parent's are not all.
+    func folded(_ nodes: Set<String>, on side: CompiledPolicy) -> [String] {
+        let rows = side.tables.nodes
+        var full = [Bool](repeating: false, count: rows.count)
+        for row in rows.reversed() {
+            let inside = (row.index..<row.subtreeEnd).filter { caseNode(rows[$0]) }
+            full[row.index] = !inside.isEmpty && inside.allSatisfy { nodes.contains(rows[$0].path) }
+        }
+        var shown: [String] = []
+        for row in rows where full[row.index] && !(row.parent.map { full[$0] } ?? false) {
+            shown.append(row.path)
+        }
+        // Nodes unknown to this side (cannot happen for its own rows) are kept as they are.
+        let known = Set(rows.map(\.path))
+        shown += nodes.filter { !known.contains($0) }
+        return shown.sorted()
     }
 
     static func merge(_ intervals: [Interval]) -> [Interval] {
@@ -131,10 +192,7 @@ struct AccessComparison {
         }
         var changes: [PolicyDiff.AccessChange] = []
         for (group, nodes) in groups {
-            let shown = nodes.contains("*") ? ["*"] : nodes.filter { node in
-                guard let parent = PolicyDiff.parentPath(node) else { return true }
-                return !nodes.contains(parent)
-            }.sorted()
+            let shown = nodes.contains("*") ? ["*"] : folded(nodes, on: side)
             let from = group.interval.from == Int32.min ? nil : CalendarDate(dayNumber: group.interval.from).description
             let until = group.interval.until == Int32.max ? nil : CalendarDate(dayNumber: group.interval.until).description
             let causeRow: PermissionRow? = rows.first { row in

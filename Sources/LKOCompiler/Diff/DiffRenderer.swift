@@ -39,6 +39,8 @@ public struct DiffRenderer: Sendable {
         if !diff.findingsIntroduced.isEmpty || !diff.findingsResolved.isEmpty {
             parts.append("findings +\(diff.findingsIntroduced.count) −\(diff.findingsResolved.count)")
         }
+        if !diff.substitutes.isEmpty { parts.append("\(diff.substitutes.count) eligibility change(s)") }
+        if !diff.acceptances.isEmpty { parts.append("\(diff.acceptances.count) acceptance change(s)") }
         let risks = Dictionary(grouping: diff.risks, by: \.kind).map { "\($0.value.count) \($0.key)" }.sorted()
         return parts.joined(separator: "; ") + (risks.isEmpty ? "" : "; RISK: " + risks.joined(separator: ", "))
     }
@@ -50,6 +52,10 @@ public struct DiffRenderer: Sendable {
     private func accessLine(_ change: PolicyDiff.AccessChange) -> String {
         "\(change.action) on \(change.scope)" + PolicyDiff.nodesText(change.nodes)
             + PolicyDiff.validityText(change.from, change.until)
+    }
+
+    private func eligibilityLine(_ change: PolicyDiff.SubstituteChange) -> String {
+        "substitute \(change.substitute) for \(change.absentee ?? "anyone")" + (change.nodes.isEmpty ? "" : " on " + change.nodes.joined(separator: ", ")) + " as \(change.kind)"
     }
 
     private func text(_ diff: PolicyDiff) -> String {
@@ -92,6 +98,20 @@ public struct DiffRenderer: Sendable {
             for finding in diff.findingsIntroduced { out += "  " + paint("new", "33") + "      \(finding.code) \(finding.message)\n" }
             for finding in diff.findingsResolved { out += "  " + paint("resolved", "32") + " \(finding.code) \(finding.message)\n" }
         }
+        if !diff.substitutes.isEmpty {
+            out += "\nSubstitute eligibility\n"
+            for change in diff.substitutes {
+                let sign = change.change == "added" ? paint("+", "32") : paint("-", "31")
+                out += "    \(sign) \(eligibilityLine(change))  (\(change.position))\n"
+            }
+        }
+        if !diff.acceptances.isEmpty {
+            out += "\nAccepted findings\n"
+            for change in diff.acceptances {
+                let sign = change.change == "added" ? paint("+", "32") : paint("-", "31")
+                out += "    \(sign) \(change.code) for \(change.subjects.joined(separator: ", ")): \(change.reason)  (\(change.position))\n"
+            }
+        }
         return out
     }
 
@@ -131,6 +151,14 @@ public struct DiffRenderer: Sendable {
             out += "\n#### Findings\n\n| | code | finding |\n| --- | --- | --- |\n"
             for finding in diff.findingsIntroduced { out += "| new | \(finding.code) | \(cell(finding.message)) |\n" }
             for finding in diff.findingsResolved { out += "| resolved | \(finding.code) | \(cell(finding.message)) |\n" }
+        }
+        if !diff.substitutes.isEmpty {
+            out += "\n#### Substitute eligibility\n\n| change | eligibility | passes on | declared at |\n| --- | --- | --- | --- |\n"
+            for change in diff.substitutes { out += "| \(change.change == "added" ? "➕ added" : "➖ removed") | \(cell(eligibilityLine(change))) | \(cell(change.actions.joined(separator: ", "))) | `\(change.position)` |\n" }
+        }
+        if !diff.acceptances.isEmpty {
+            out += "\n#### Accepted findings\n\n| change | code | for | reason | declared at |\n| --- | --- | --- | --- | --- |\n"
+            for change in diff.acceptances { out += "| \(change.change == "added" ? "➕ added" : "➖ removed") | \(change.code) | \(cell(change.subjects.joined(separator: ", "))) | \(cell(change.reason)) | `\(change.position)` |\n" }
         }
         return out
     }

@@ -14,6 +14,33 @@ public struct PolicyDiff: Sendable, Codable, Equatable {
     public var findingsIntroduced: [Finding] = []
     public var findingsResolved: [Finding] = []
     public var risks: [Risk] = []
+    /// Substitute eligibility declared or withdrawn (`substitute … for …`).
+    public var substitutes: [SubstituteChange] = []
+    /// Accepted findings declared or withdrawn (`accept … because …`).
+    public var acceptances: [AcceptanceChange] = []
+
+    public struct SubstituteChange: Sendable, Codable, Equatable {
+        /// `added` or `removed`.
+        public var change: String
+        public var substitute: String
+        /// nil: anyone (a pool).
+        public var absentee: String?
+        public var kind: String
+        /// Node paths; empty means the whole tree.
+        public var nodes: [String]
+        /// The actions an absence would pass on through it (today's grants of the absentees).
+        public var actions: [String]
+        public var position: String
+    }
+
+    public struct AcceptanceChange: Sendable, Codable, Equatable {
+        /// `added` or `removed`.
+        public var change: String
+        public var code: String
+        public var subjects: [String]
+        public var reason: String
+        public var position: String
+    }
 
     public struct Side: Sendable, Codable, Equatable {
         public var label: String
@@ -74,6 +101,7 @@ public struct PolicyDiff: Sendable, Codable, Equatable {
 
     public var hasEffectiveChange: Bool {
         !access.isEmpty || !roles.isEmpty || !tree.isEmpty || !routing.isEmpty || !findingsIntroduced.isEmpty || !findingsResolved.isEmpty
+            || !substitutes.isEmpty || !acceptances.isEmpty
     }
 
     public var hasEscalation: Bool { risks.contains { $0.kind == "escalation" } }
@@ -138,8 +166,41 @@ extension PolicyDiff {
         let newFindings = Set(Linter(policy: newPolicy, spans: input.new.spans, lintDate: input.at).run().map { Finding(code: $0.code.rawValue, message: $0.message) })
         diff.findingsIntroduced = newFindings.subtracting(oldFindings).sorted { ($0.code, $0.message) < ($1.code, $1.message) }
         diff.findingsResolved = oldFindings.subtracting(newFindings).sorted { ($0.code, $0.message) < ($1.code, $1.message) }
+        diff.substitutes = substituteChanges(oldPolicy, newPolicy)
+        diff.acceptances = acceptanceChanges(oldPolicy.tables, newPolicy.tables)
         diff.risks = risks(diff, old: oldPolicy, new: newPolicy, input: input)
         return diff
+    }
+
+    /// Eligibility rows added and removed (positions aside), with what an absence would pass on.
+    static func substituteChanges(_ old: CompiledPolicy, _ new: CompiledPolicy) -> [SubstituteChange] {
+        func key(_ row: SubstituteRow) -> SubstituteRow { var row = row; row.position = ""; return row }
+        let oldKeys = Set(old.substituteRows.map(key)), newKeys = Set(new.substituteRows.map(key))
+        func actions(_ row: SubstituteRow, in policy: CompiledPolicy) -> [String] {
+            let grants = policy.tables.grants.filter { grant in
+                (row.absentee.map { grant.login == $0 } ?? (grant.login != row.substitute))
+                    && policy.rolePassedOn(grant.role, kind: row.kind) && CompiledPolicy.intersect(grant.nodes, row.nodes) != nil
+            }
+            let roles = Set(grants.map(\.role))
+            let names = Set(policy.tables.roleActions.filter { roles.contains($0.role) }.compactMap { Action(name: $0.action) }.filter { !$0.isAdministrative })
+            return names.sorted().map(\.rawValue)
+        }
+        var changes: [SubstituteChange] = []
+        for row in new.substituteRows where !oldKeys.contains(key(row)) {
+            changes.append(SubstituteChange(change: "added", substitute: row.substitute, absentee: row.absentee, kind: row.kind.rawValue, nodes: row.nodes, actions: actions(row, in: new), position: row.position))
+        }
+        for row in old.substituteRows where !newKeys.contains(key(row)) {
+            changes.append(SubstituteChange(change: "removed", substitute: row.substitute, absentee: row.absentee, kind: row.kind.rawValue, nodes: row.nodes, actions: actions(row, in: old), position: row.position))
+        }
+        return changes
+    }
+
+    static func acceptanceChanges(_ old: PolicyTables, _ new: PolicyTables) -> [AcceptanceChange] {
+        func key(_ row: AcceptanceRow) -> AcceptanceRow { var row = row; row.position = ""; return row }
+        let oldRows = old.acceptances ?? [], newRows = new.acceptances ?? []
+        let oldKeys = Set(oldRows.map(key)), newKeys = Set(newRows.map(key))
+        return newRows.filter { !oldKeys.contains(key($0)) }.map { AcceptanceChange(change: "added", code: $0.code, subjects: $0.subjects, reason: $0.reason, position: $0.position) }
+            + oldRows.filter { !newKeys.contains(key($0)) }.map { AcceptanceChange(change: "removed", code: $0.code, subjects: $0.subjects, reason: $0.reason, position: $0.position) }
     }
 
     static func roleChanges(_ old: PolicyTables, _ new: PolicyTables) -> [RoleChange] {
@@ -224,6 +285,11 @@ extension PolicyDiff {
         for change in diff.access where change.change == "gained" {
             guard let action = Action(name: change.action), action.isPrivileged else { continue }
             risks.append(Risk(kind: "escalation", message: "\(change.login) gains `\(change.action)` on \(change.scope)" + nodesText(change.nodes) + validityText(change.from, change.until) + " (\(change.cause))"))
+        }
+        for change in diff.substitutes where change.change == "added" {
+            let privileged = change.actions.compactMap(Action.init(name:)).filter(\.isPrivileged)
+            guard !privileged.isEmpty else { continue }
+            risks.append(Risk(kind: "escalation", message: "\(change.substitute) may `\(privileged.map(\.rawValue).joined(separator: "`, `"))` while standing in for \(change.absentee ?? "anyone")" + nodesText(change.nodes.isEmpty ? ["*"] : change.nodes) + " during a recorded absence (eligibility at \(change.position))"))
         }
         for finding in diff.findingsIntroduced where finding.code == DiagnosticCode.coverageGap.rawValue {
             risks.append(Risk(kind: "coverage", message: finding.message))

@@ -18,6 +18,8 @@ public enum PolicyVersion {
         semantic.fastTracks = semantic.fastTracks.map { var row = $0; row.position = ""; return row }
         semantic.calendar = semantic.calendar.map { var row = $0; row.position = ""; return row }
         semantic.calendarYears = semantic.calendarYears.map { var row = $0; row.position = ""; return row }
+        semantic.substitutes = semantic.substitutes?.map { var row = $0; row.position = ""; return row }
+        semantic.acceptances = semantic.acceptances?.map { var row = $0; row.position = ""; return row }
         // Grants are sorted by content with the position as the last key; blanking positions
         // keeps that order, so the hash does not depend on where a grant was written.
         return "sha256:" + sha256Hex(Array(TablesJSON.encode(semantic, pretty: false)))

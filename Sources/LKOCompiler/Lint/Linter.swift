@@ -26,6 +26,7 @@ struct Linter {
 
     func run() -> [Diagnostic] {
         shadowedRules() + overlappingRules() + coverageGaps() + expiredGrants() + unusedRoles() + separationOfDuties()
+            + substitutesNamingNobody() + scopesWithoutSubstitute()
     }
 
     func ruleSpan(_ rule: RoutingIndex.Rule) -> SourceSpan {

@@ -27,6 +27,36 @@ public struct PolicyTables: Codable, Sendable, Equatable {
     public var calendar: [CalendarRow]
     public var calendarYears: [CalendarYearRow]
     public var sources: [SourceRow]
+    /// Substitute eligibility (`substitute … for …`); nil when the policy declares none, so
+    /// policies without it keep their version hash.
+    public var substitutes: [SubstituteRow]?
+    /// Lint findings accepted with a reason (`accept … because …`); nil when none.
+    public var acceptances: [AcceptanceRow]?
+}
+
+/// Who may stand in for whom during an absence recorded in the database: for the absence's days
+/// the substitute gets the absentee's executor (or approver) scope, within `nodes`.
+public struct SubstituteRow: Codable, Sendable, Equatable, Hashable {
+    /// `executor` (order item 9) or `approver` (order item 12).
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+        case executor, approver
+    }
+
+    public var substitute: String
+    /// nil: anyone (a pool).
+    public var absentee: String?
+    /// Node paths; empty means the whole tree.
+    public var nodes: [String]
+    public var kind: Kind
+    public var position: String
+}
+
+/// A lint finding reviewed and accepted: `code` findings naming any of `subjects`.
+public struct AcceptanceRow: Codable, Sendable, Equatable, Hashable {
+    public var code: String
+    public var subjects: [String]
+    public var reason: String
+    public var position: String
 }
 
 public struct OrganizationRow: Codable, Sendable, Equatable {

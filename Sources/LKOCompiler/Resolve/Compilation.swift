@@ -10,6 +10,8 @@ public struct Compilation: Sendable {
     public var policy: CompiledPolicy?
     public var tests: [ResolvedTest]
     public var spans: SpanIndex
+    /// Lint findings accepted in the policy (`accept … because …`): not in `diagnostics`.
+    public var accepted: [AcceptedFinding] = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -26,6 +28,10 @@ public struct SpanIndex: Sendable {
     public var grants: [SourceSpan] = []
     public var autoRules: [String: SourceSpan] = [:]
     public var fastTracks: [String: SourceSpan] = [:]
+    /// By substitute row index.
+    public var substitutes: [SourceSpan] = []
+    /// By acceptance row index.
+    public var acceptances: [SourceSpan] = []
 
     public static func roleActionKey(_ role: String, _ action: Action, _ scope: Scope) -> String {
         "\(role)\u{1F}\(action.rawValue)\u{1F}\(scope.rawValue)"
@@ -64,6 +70,7 @@ public enum PolicyCompiler {
         let resolved = resolver.resolve()
         var diagnostics = parsed.diagnostics + resolver.diagnostics
         var policy: CompiledPolicy?
+        var accepted: [AcceptedFinding] = []
         if !diagnostics.hasErrors, let tables = resolved {
             do {
                 let compiled = try CompiledPolicy(tables: tables)
@@ -71,7 +78,10 @@ public enum PolicyCompiler {
                 diagnostics += routingErrors
                 policy = routingErrors.hasErrors ? nil : compiled
                 if options.lint, policy != nil {
-                    diagnostics += Linter(policy: compiled, spans: resolver.spans, lintDate: options.lintDate).run()
+                    let findings = Linter(policy: compiled, spans: resolver.spans, lintDate: options.lintDate).run()
+                    let split = AcceptedFinding.apply(compiled.tables.acceptances ?? [], spans: resolver.spans.acceptances, to: findings)
+                    diagnostics += split.remaining
+                    accepted = split.accepted
                 }
             } catch {
                 // The resolver validates everything the index builder relies on; reaching this is
@@ -84,7 +94,44 @@ public enum PolicyCompiler {
             diagnostics: diagnostics.sortedBySource(),
             policy: policy,
             tests: resolver.tests,
-            spans: resolver.spans
+            spans: resolver.spans,
+            accepted: accepted
         )
+    }
+}
+
+/// A lint finding the policy accepts with a reason.
+public struct AcceptedFinding: Sendable, Hashable {
+    public var diagnostic: Diagnostic
+    public var reason: String
+    /// Where the `accept` line is (`file:line:col`).
+    public var position: String
+
+    /// Whether an acceptance matches a finding: the same code, and the finding names one of the
+    /// subjects (a login, rule id, role id or node path, written in backticks in its message).
+    public static func matches(_ row: AcceptanceRow, _ diagnostic: Diagnostic) -> Bool {
+        diagnostic.code.rawValue == row.code && row.subjects.contains { diagnostic.message.contains("`\($0)`") }
+    }
+
+    /// Splits lint findings into the accepted and the rest; an acceptance that matches nothing
+    /// is itself a warning (W0510).
+    public static func apply(_ rows: [AcceptanceRow], spans: [SourceSpan], to findings: [Diagnostic]) -> (remaining: [Diagnostic], accepted: [AcceptedFinding]) {
+        guard !rows.isEmpty else { return (findings, []) }
+        var remaining: [Diagnostic] = []
+        var accepted: [AcceptedFinding] = []
+        var used = Set<Int>()
+        for finding in findings {
+            if let index = rows.firstIndex(where: { matches($0, finding) }) {
+                used.insert(index)
+                accepted.append(AcceptedFinding(diagnostic: finding, reason: rows[index].reason, position: rows[index].position))
+            } else {
+                remaining.append(finding)
+            }
+        }
+        for (index, row) in rows.enumerated() where !used.contains(index) {
+            let span = index < spans.count ? spans[index] : .none
+            remaining.append(Diagnostic(.unusedAcceptance, "the acceptance of \(row.code) for " + row.subjects.map { "`\($0)`" }.joined(separator: ", ") + " matches no finding", at: span, label: "accepts nothing", help: "the finding was fixed: remove this `accept` line"))
+        }
+        return (remaining, accepted)
     }
 }

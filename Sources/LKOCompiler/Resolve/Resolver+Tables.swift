@@ -22,7 +22,9 @@ extension Resolver {
             routes: [],
             calendar: calendarRows,
             calendarYears: calendarYears,
-            sources: sourceRows
+            sources: sourceRows,
+            substitutes: substituteRows.isEmpty ? nil : substituteRows,
+            acceptances: acceptanceRows.isEmpty ? nil : acceptanceRows
         )
         tables = tables.withDerivedRows()
         tables.version = computeVersion ? PolicyVersion.compute(tables) : ""

@@ -78,6 +78,7 @@ extension Resolver {
         var attributes = CaseAttributes()
         var at: CalendarDate?
         var ok = true
+        var nodeSpan: SourceSpan?
         var seen: Set<String> = []
         for field in description.fields {
             if !seen.insert(field.key.name).inserted {
@@ -93,6 +94,7 @@ extension Resolver {
                 // The deepest level given wins: `fact` refines `subcategory` refines `category`.
                 if let existing = attributes.node, existing.split(separator: ".").count > nodePath.split(separator: ".").count { continue }
                 attributes.node = nodePath
+                nodeSpan = path.span
             case "regime":
                 guard case .name(let name) = field.value, let regime = regime(name) else { ok = false; continue }
                 attributes.regime = regime
@@ -113,6 +115,11 @@ extension Resolver {
                 at = field.date.flatMap(calendarDate)
             default: ok = false
             }
+        }
+        if let path = attributes.node, let index = tree.indexByPath[path], tree.rows[index].level == "category", tree.rows[index].subtreeEnd > index + 1 {
+            let children = tree.rows[(index + 1)..<tree.rows[index].subtreeEnd].filter { $0.parent == index }.map(\.path)
+            report(Diagnostic(.invalidCaseDescription, "no case can sit on `\(path)`: the category has subcategories", at: nodeSpan ?? description.span, label: "a category with subcategories", help: "name a subcategory, e.g. `subcategory \(children.first ?? path + ".…")`" + (children.count > 1 ? " (one of \(children.prefix(6).joined(separator: ", "))\(children.count > 6 ? ", …" : ""))" : "") + "; the importer refuses a case on a category that has subcategories"))
+            ok = false
         }
         if attributes.node == nil {
             report(Diagnostic(.invalidCaseDescription, "the case names no category", at: description.span, label: "no `subcategory`", help: "add `subcategory CATEGORY.SUBCATEGORY` (or `category`, `fact`) to the case"))

@@ -24,6 +24,8 @@ struct Resolver {
     var fastTracks: [RuleRow] = []
     var calendarRows: [CalendarRow] = []
     var calendarYears: [CalendarYearRow] = []
+    var substituteRows: [SubstituteRow] = []
+    var acceptanceRows: [AcceptanceRow] = []
 
     static let maximumTermDays = 60
     static let maximumAcceleratedDays = 10
@@ -51,6 +53,8 @@ struct Resolver {
         resolveGrants(declarations)
         resolveRules(declarations)
         resolveCalendar(declarations)
+        resolveSubstitutes(declarations)
+        resolveAcceptances(declarations)
         resolveTests(declarations)
         guard let organization, !diagnostics.hasErrors else { return nil }
         return buildTables(organization: organization)

@@ -40,6 +40,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case priorityOutOfRange = "E0207"
     case invalidTimeZone = "E0208"
     case invalidCalendarEntry = "E0209"
+    case invalidSubstitution = "E0210"
+    case invalidAcceptance = "E0211"
 
     // Routing (E03xx).
     case targetNotExecutor = "E0301"
@@ -57,6 +59,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case roleNeverGranted = "W0505"
     case separationOfDuties = "W0506"
     case emptyRole = "W0507"
+    case substituteUnknown = "W0508"
+    case scopeWithoutSubstitute = "W0509"
+    case unusedAcceptance = "W0510"
+    case disabledAccount = "W0511"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -96,6 +102,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .priorityOutOfRange: "priority out of range"
         case .invalidTimeZone: "unknown time zone"
         case .invalidCalendarEntry: "invalid calendar entry"
+        case .invalidSubstitution: "invalid substitute eligibility"
+        case .invalidAcceptance: "invalid accepted finding"
         case .targetNotExecutor: "target is not an executor for what the rule matches"
         case .fastTrackWithoutMatch: "fast-track matches neither source nor subcategory"
         case .missingTarget: "rule has no target"
@@ -107,6 +115,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .roleNeverGranted: "role never granted"
         case .separationOfDuties: "one person may draft and approve"
         case .emptyRole: "role allows nothing"
+        case .substituteUnknown: "substitute eligibility names nobody the policy knows"
+        case .scopeWithoutSubstitute: "scope no eligible substitute covers"
+        case .unusedAcceptance: "accepted finding matches nothing"
+        case .disabledAccount: "policy names a disabled account"
         }
     }
 }

@@ -32,7 +32,7 @@ public struct PolicyFormatter: Sendable {
 
     private func isOneLiner(_ declaration: Declaration) -> Bool {
         switch declaration {
-        case .grant: true
+        case .grant, .substitute, .accept: true
         case .category(let node): !node.hasBody
         default: false
         }
@@ -40,7 +40,7 @@ public struct PolicyFormatter: Sendable {
 
     private func sameKind(_ lhs: Declaration, _ rhs: Declaration) -> Bool {
         switch (lhs, rhs) {
-        case (.grant, .grant), (.category, .category): true
+        case (.grant, .grant), (.category, .category), (.substitute, .substitute), (.accept, .accept): true
         default: false
         }
     }
@@ -88,6 +88,15 @@ public struct PolicyFormatter: Sendable {
                 printer.statement("\(head) \(quote(entry.source.value))", entry.trivia)
             }
             printer.close(calendar.closingComments, calendar.trivia)
+        case .substitute(let substitute):
+            var line = "substitute " + substitute.substitutes.map(\.name).joined(separator: ", ")
+            line += " for " + (substitute.absentee?.name ?? "anyone")
+            if !substitute.nodes.isEmpty { line += " on " + substitute.nodes.map(\.description).joined(separator: ", ") }
+            if let kind = substitute.kind { line += " as \(kind.name)" }
+            printer.statement(line, substitute.trivia)
+        case .accept(let accept):
+            let line = "accept \(accept.code.name) for " + accept.subjects.map(\.description).joined(separator: ", ") + " because \(quote(accept.reason.value))"
+            printer.statement(line, accept.trivia)
         }
     }
 

@@ -17,7 +17,7 @@ public struct Parser {
     var bufferedTrailing: Comment?
 
     public static let topLevelKeywords: [String] = [
-        "organization", "role", "category", "grant", "autorule", "fasttrack", "test", "calendar",
+        "organization", "role", "category", "grant", "autorule", "fasttrack", "test", "calendar", "substitute", "accept",
     ]
 
     init(tokens: [Token], fileIndex: Int) {
@@ -277,6 +277,8 @@ public struct Parser {
         case "fasttrack": return parseRule(isFastTrack: true, trivia).map(Declaration.fastTrack)
         case "test": return parseTest(trivia).map(Declaration.test)
         case "calendar": return parseCalendar(trivia).map(Declaration.calendar)
+        case "substitute": return parseSubstitute(trivia).map(Declaration.substitute)
+        case "accept": return parseAccept(trivia).map(Declaration.accept)
         default: return nil
         }
     }

@@ -22,6 +22,8 @@ public enum Declaration: Sendable, Hashable {
     case fastTrack(RuleDeclaration)
     case test(TestDeclaration)
     case calendar(CalendarDeclaration)
+    case substitute(SubstituteDeclaration)
+    case accept(AcceptDeclaration)
 
     public var trivia: Trivia {
         switch self {
@@ -32,6 +34,8 @@ public enum Declaration: Sendable, Hashable {
         case .autoRule(let d), .fastTrack(let d): d.trivia
         case .test(let d): d.trivia
         case .calendar(let d): d.trivia
+        case .substitute(let d): d.trivia
+        case .accept(let d): d.trivia
         }
     }
 }
@@ -300,6 +304,39 @@ public struct CalendarEntry: Sendable, Hashable {
 
     public var kind: Kind
     public var source: StringLiteral
+    public var trivia: Trivia
+    public var span: SourceSpan
+}
+
+// MARK: - substitute eligibility
+
+/// `substitute LOGIN, … for LOGIN|anyone [on PATH, …] [as executor|approver]`
+///
+/// Who may stand in for whom during an absence recorded in the database (order items 9, 12):
+/// person for person (`for roads_specialist`) or a pool for part of the tree (`for anyone on
+/// housing`). The substitute then gets, for the absence's days only, the absentee's executor
+/// scope (`as executor`, the default) or approver scope (`as approver`).
+public struct SubstituteDeclaration: Sendable, Hashable {
+    public var substitutes: [Identifier]
+    /// nil: `anyone` (a pool).
+    public var absentee: Identifier?
+    /// The `anyone` keyword, when the declaration names a pool.
+    public var anyoneSpan: SourceSpan?
+    public var nodes: [NodePath]
+    /// `executor` or `approver`; nil means `executor`.
+    public var kind: Identifier?
+    public var trivia: Trivia
+    public var span: SourceSpan
+}
+
+// MARK: - accepted findings
+
+/// `accept CODE for SUBJECT, … because "reason"`: a lint finding reviewed and kept on purpose.
+public struct AcceptDeclaration: Sendable, Hashable {
+    public var code: Identifier
+    /// Logins, rule ids, role ids or node paths the finding names.
+    public var subjects: [NodePath]
+    public var reason: StringLiteral
     public var trivia: Trivia
     public var span: SourceSpan
 }

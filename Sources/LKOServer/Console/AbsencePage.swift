@@ -128,14 +128,19 @@ enum AbsenceText {
         func coverage(_ lines: String) -> String {
             lines.split(separator: ";").map { line -> String in
                 let line = line.trimmingCharacters(in: .whitespaces)
-                guard let regex = try? NSRegularExpression(pattern: #"^(\S+) \((case|fasttrack|autorule) ([^)]+)\): (\S+) holds no \S+ grant on it on (\S+)$"#),
+                guard let regex = try? NSRegularExpression(pattern: #"^(\S+) \(([^)]+)\): (\S+) holds no \S+ grant on it on (\S+)$"#),
                       let found = regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { return line }
                 let part = { (index: Int) in Range(found.range(at: index), in: line).map { String(line[$0]) } ?? "" }
-                let why = part(2) == "case" ? "сообщение \(part(3))" : part(2) == "fasttrack" ? "фаст-трек «\(part(3))»" : "автоправило «\(part(3))»"
-                return "«\(part(1))» (\(why)): \(who(part(4))) не исполнитель по ней на \(RussianText.date(iso: part(5)))"
+                // "case W1", "cases W1, W2", "autorule road_defects", "fasttrack med_doc", mixed.
+                let why = part(2)
+                    .replacingOccurrences(of: "cases ", with: "сообщения ")
+                    .replacingOccurrences(of: "case ", with: "сообщение ")
+                    .replacingOccurrences(of: "autorule ", with: "автоправило ")
+                    .replacingOccurrences(of: "fasttrack ", with: "фаст-трек ")
+                return "«\(part(1))» (\(why)): \(who(part(3))) не исполнитель по ней на \(RussianText.date(iso: part(4)))"
             }.joined(separator: "; ")
         }
-        if let m = match(#"^the substitute does not cover every case and route of (\S+): (.*) — grant"#) {
+        if let m = match(#"^the substitute does not cover every case and route of (\S+): (.*?) — (?:grant|add)"#) {
             text = "Замещающий не является исполнителем по всем вашим сообщениям и маршрутам: \(coverage(m[2])). Выберите другого замещающего или попросите администратора ЛКО выдать роль «Исполнитель» на период отсутствия."
         } else if let m = match(#"^not covered, their cases go to the coordinator's queue: (.*)$"#) {
             text = "Не покрыто замещающим, эти сообщения уйдут Координатору: \(coverage(m[1]))."

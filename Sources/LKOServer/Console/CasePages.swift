@@ -166,17 +166,19 @@ extension ConsoleRoutes {
         if let error, failed != nil {
             values["errors"] = Self.errors(error)
         }
-        let current = Self.queueFor(summary, me: session.me)
+        let current = Self.queueFor(summary, me: session.me, login: session.caller.login)
         let status = error.map(Self.status) ?? .ok
         return render("case", page("\(summary.regimeTitle) \(summary.posNumber)", session, request, current: current, values), request: request, status: status)
     }
 
-    static func queueFor(_ summary: CaseSummary, me: Me) -> String {
+    /// The navigation item a case page belongs to, for this person.
+    static func queueFor(_ summary: CaseSummary, me: Me, login: String) -> String {
         if summary.state == "on_approval", me.can.approve { return "/approval" }
-        if summary.state == "received", me.can.assign { return "/incoming" }
-        if me.can.draft { return "/cases" }
+        if summary.assignee == login, me.can.draft { return "/cases" }
+        if me.can.assign { return "/incoming" }
+        if me.can.approve { return "/approval" }
         if me.can.report { return "/control" }
-        return "/"
+        return me.can.draft ? "/cases" : "/"
     }
 
     static func channelTitle(_ channel: String) -> String {

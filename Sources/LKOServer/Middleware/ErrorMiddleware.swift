@@ -21,7 +21,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if status.code >= 500 {
                 context.logger.error("request failed", metadata: ["error": .string(String(describing: type(of: error)))])
             }
-            if !request.uri.path.hasPrefix("/api/"), let page, let response = page(body, status, request, context) {
+            if !request.uri.path.hasPrefix("/api/"), request.uri.path != "/healthz", let page, let response = page(body, status, request, context) {
                 return response
             }
             var response = try JSONResponse.make(body, status: status)
@@ -50,6 +50,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 return (error.status, APIErrorBody(code: "bad_request", message: "Запрос не разобран: \(error.status.reasonPhrase)."), error.headers)
             }
             return (error.status, APIErrorBody(code: "internal", message: "Внутренняя ошибка сервера; номер запроса \(context.id)."), [:])
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return (.contentTooLarge, APIErrorBody(code: "body_too_large", message: "Тело запроса слишком большое."), [:])
         case let error as DecodingError:
             return (.badRequest, APIErrorBody(code: "invalid_json", message: "Тело запроса не соответствует ожидаемому JSON: \(Self.describe(error)).", field: Self.field(of: error)), [:])
         default:
@@ -76,7 +78,10 @@ struct ErrorMiddleware: RouterMiddleware {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
         @unknown default: path = []
         }
-        let text = path.map(\.stringValue).joined(separator: ".")
+        var text = ""
+        for key in path {
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
         return text.isEmpty ? nil : text
     }
 

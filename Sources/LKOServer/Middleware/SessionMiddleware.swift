@@ -18,7 +18,10 @@ struct SessionMiddleware: RouterMiddleware {
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
             return String(parts[1])
         }
-        if request.headers[.authorization] != nil, bearer == nil {
+        // The API answers a bad credential with 401; a page treats its visitor as logged out
+        // (a proxy's `Authorization: Basic …` must not lock the console in a redirect loop).
+        let isAPI = request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
+        if request.headers[.authorization] != nil, bearer == nil, isAPI {
             throw AppError(.unauthenticated, code: "bad_authorization", message: "Заголовок Authorization должен иметь вид «Bearer ТОКЕН».")
         }
         let cookie = cookies.token(in: request)
@@ -29,7 +32,7 @@ struct SessionMiddleware: RouterMiddleware {
                 context.sessionToken = token
                 context.authenticatedByCookie = bearer == nil
             } catch let error as AppError where error.kind == .unauthenticated || error.kind == .forbidden || error.kind == .locked {
-                if bearer != nil || request.uri.path.hasPrefix("/api/") && !PublicPaths.contains(request.uri.path) { throw AppError(.unauthenticated, code: error.code, message: error.message) }
+                if isAPI && (bearer != nil || !PublicPaths.contains(request.uri.path)) { throw AppError(.unauthenticated, code: error.code, message: error.message) }
             }
         }
         return try await next(request, context)

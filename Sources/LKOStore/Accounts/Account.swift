@@ -20,6 +20,11 @@ public struct Account: Codable, Sendable, Equatable, FetchableRecord {
     public var isBootstrap: Bool
     public var createdAt: String
     public var updatedAt: String
+    /// When the account was removed: a removed account is kept as a tombstone (its name stays
+    /// behind every history line, it never signs in, its login is never given to anyone else).
+    public var removedAt: String?
+
+    public var isRemoved: Bool { removedAt != nil }
 
     enum CodingKeys: String, CodingKey {
         case login
@@ -30,6 +35,7 @@ public struct Account: Codable, Sendable, Equatable, FetchableRecord {
         case isBootstrap = "is_bootstrap"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case removedAt = "removed_at"
     }
 }
 

@@ -15,6 +15,7 @@ extension Store {
         let passwordHash = try hasher.hash(password: password)
         try write { db in
             let now = clock.now()
+            if try Store.isTombstone(db, account.login) { throw StoreError.accountRemoved(account.login) }
             try AccountRepository.insert(db, account, passwordHash: passwordHash, isBootstrap: false, now: now)
             try AuditLog.append(db, at: now, actor: actor.login, action: "user.add", object: "user:\(account.login)", details: ["position": account.position, "department": account.department])
         }
@@ -22,7 +23,8 @@ extension Store {
 
     public func users(by actor: Account) throws -> [Account] {
         try authorize(actor, .manageUsers)
-        return try read { db in try AccountRepository.all(db) }
+        // Removed accounts (tombstones) are not listed; `user show LOGIN` still finds one.
+        return try read { db in try AccountRepository.all(db).filter { !$0.isRemoved } }
     }
 
     public func user(_ login: String, by actor: Account) throws -> Account {
@@ -40,6 +42,7 @@ extension Store {
         let active = try activePolicy()
         try write { db in
             let account = try AccountRepository.require(db, login)
+            if account.isRemoved { throw StoreError.accountRemoved(login) }
             guard account.status != status else { return }
             if status == .disabled {
                 let blockers = try blockerProviders.flatMap { try $0.blockers(for: login, in: db) }
@@ -60,6 +63,7 @@ extension Store {
         try authorize(actor, .manageUsers)
         return try write { db in
             let account = try AccountRepository.require(db, login)
+            if account.isRemoved { throw StoreError.accountRemoved(login) }
             let now = clock.now()
             let wasLocked = account.lockedUntil.flatMap(StoreClock.parse).map { $0 > now } ?? false
             guard wasLocked || account.failedLogins > 0 else { return false }
@@ -73,12 +77,16 @@ extension Store {
         try authorize(actor, .manageUsers)
         let active = try activePolicy()
         try write { db in
-            _ = try AccountRepository.require(db, login)
+            if try AccountRepository.require(db, login).isRemoved { throw StoreError.accountRemoved(login) }
             let blockers = try blockerProviders.flatMap { try $0.blockers(for: login, in: db) }
             guard blockers.isEmpty else { throw StoreError.blocked(login: login, blockers: blockers) }
             try guardPolicyAdministrators(db, removing: login, active: active)
-            try db.execute(sql: "DELETE FROM accounts WHERE login = ?", arguments: [login])
-            try AuditLog.append(db, at: clock.now(), actor: actor.login, action: "user.remove", object: "user:\(login)")
+            // A tombstone, not a deletion: the name stays behind every history line, the
+            // account can never sign in again, and the login is never given to someone else.
+            let now = clock.now()
+            try db.execute(sql: "UPDATE accounts SET status = 'disabled', password_hash = '!removed', failed_logins = 0, locked_until = NULL, removed_at = ?, updated_at = ? WHERE login = ?", arguments: [StoreClock.format(now), StoreClock.format(now), login])
+            try db.execute(sql: "DELETE FROM sessions WHERE login = ?", arguments: [login])
+            try AuditLog.append(db, at: now, actor: actor.login, action: "user.remove", object: "user:\(login)", details: ["tombstone": "yes"])
         }
     }
 
@@ -88,7 +96,7 @@ extension Store {
         guard violations.isEmpty else { throw StoreError.weakPassword(violations.map(\.description)) }
         let passwordHash = try hasher.hash(password: password)
         try write { db in
-            _ = try AccountRepository.require(db, login)
+            if try AccountRepository.require(db, login).isRemoved { throw StoreError.accountRemoved(login) }
             let now = clock.now()
             try db.execute(sql: "UPDATE accounts SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE login = ?", arguments: [passwordHash, StoreClock.format(now), login])
             // Other sessions of the account end: a changed password must lock out whoever knew the old one.

@@ -21,6 +21,12 @@ extension Store {
                 try AuditLog.append(db, at: now, actor: login, action: "login.failed", object: "user:" + login, details: ["reason": "unknown login"])
                 return .failure(.wrongPassword)
             }
+            // A removed account (a tombstone) has no password: it answers like an unknown login.
+            if account.isRemoved {
+                hasher.simulateVerification(password: password)
+                try AuditLog.append(db, at: now, actor: login, action: "login.failed", object: "user:" + login, details: ["reason": "removed account"])
+                return .failure(.wrongPassword)
+            }
             let state = LoginThrottleState(consecutiveFailures: account.failedLogins, lockedUntil: account.lockedUntil.flatMap(StoreClock.parse))
             if case .locked(let until) = throttle.gate(for: state, now: now) {
                 try AuditLog.append(db, at: now, actor: login, action: "login.refused", object: "user:\(login)", details: ["reason": "locked"])
@@ -52,7 +58,11 @@ extension Store {
     }
 
     /// Counts a wrong password (inside the caller's transaction) and locks the account when the
-    /// count reaches the limit, ending its sessions. Returns the error to report.
+    /// count reaches the limit. Returns the error to report.
+    ///
+    /// A lock stops password checks, not the sessions that proved the password before it: five
+    /// wrong guesses by anyone must not log a colleague out of the work in hand. (Disabling an
+    /// account is what ends its sessions.)
     func recordFailedPassword(_ db: Database, login: String, state: LoginThrottleState, throttle: LoginThrottle, now: Date) throws -> StoreError {
         let next = throttle.recordingFailure(state, now: now)
         let lockedNow = next.lockedUntil.map { $0 > now } ?? false
@@ -60,7 +70,6 @@ extension Store {
         try AuditLog.append(db, at: now, actor: login, action: "login.failed", object: "user:\(login)", details: ["failures": String(next.consecutiveFailures)])
         guard lockedNow, let until = next.lockedUntil else { return .wrongPassword }
         try AuditLog.append(db, at: now, actor: login, action: "user.locked", object: "user:\(login)", details: ["until": StoreClock.format(until)])
-        try db.execute(sql: "DELETE FROM sessions WHERE login = ?", arguments: [login])
         return .accountLocked(until: until)
     }
 
@@ -128,7 +137,6 @@ extension Store {
         }
         guard let account = found.account else { throw StoreError.unknownLogin(found.login) }
         guard account.status == .active else { throw StoreError.accountDisabled(found.login) }
-        if let until = account.lockedUntil.flatMap(StoreClock.parse), until > now { throw StoreError.accountLocked(until: until) }
         // The idle timer moves at most once a minute: a busy client costs no write per request.
         if now.timeIntervalSince(found.lastSeen) >= Store.sessionRefreshInterval {
             try write { db in

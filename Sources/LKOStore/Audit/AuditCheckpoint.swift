@@ -61,7 +61,7 @@ public enum AuditKey {
         }
         guard rename(temporary, path) == 0 else { throw StoreError.invalidField(field: "audit key", reason: "cannot write \(path)") }
         let publicText = key.publicKey.rawRepresentation.base64EncodedString() + "\n"
-        FileManager.default.createFile(atPath: path + ".pub", contents: Data(publicText.utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path + ".pub", contents: Data(publicText.utf8), attributes: [.posixPermissions: 0o644])
         return key
     }
 

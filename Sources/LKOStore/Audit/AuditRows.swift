@@ -143,6 +143,21 @@ public enum AuditRows {
         return findings.sorted { ($0.table, $0.rowID) < ($1.table, $1.rowID) }
     }
 
+    /// Records the rows of `table` again after a migration changed its columns: a row's digest
+    /// covers every column, so an added column would otherwise make every existing row look
+    /// edited behind lko's back. One `audit.baseline` entry, none for an empty table.
+    static func rebaseline(_ db: Database, table: String, reason: String) throws {
+        guard tables.contains(table), let tracker = tracker(for: db) else { return }
+        // Rows the chain never recorded (a database before v7, or an empty chain) have no
+        // digest to restart.
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_rows WHERE tbl = ?", arguments: [table]) ?? 0 > 0 else { return }
+        for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table)") {
+            tracker.pending[table, default: []].insert(rowID)
+        }
+        guard !tracker.pending.isEmpty else { return }
+        try AuditLog.append(db, at: Date(), actor: "system", action: "audit.baseline", object: "database", details: ["reason": reason])
+    }
+
     /// Records every existing row once (the baseline of a database made before v7).
     static func baseline(_ db: Database) throws {
         guard let tracker = tracker(for: db) else { return }

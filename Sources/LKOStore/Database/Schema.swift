@@ -207,6 +207,33 @@ enum Schema {
                 try AuditRows.baseline(db)
             }
         }
+        // Issue 14: tombstones (a removed account keeps its name, never signs in, its login is
+        // never reused), the git provenance of an applied policy, recorded access reviews.
+        migrator.registerMigration("v8-access") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN removed_at TEXT;
+                ALTER TABLE activations ADD COLUMN git_commit TEXT;
+                ALTER TABLE activations ADD COLUMN git_clean INTEGER;
+                CREATE TABLE access_reviews (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    on_day TEXT NOT NULL,
+                    policy_version TEXT NOT NULL,
+                    matrix TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                """)
+            try AuditRows.rebaseline(db, table: "accounts", reason: "row digests of accounts restart here (schema v8 added removed_at)")
+        }
+        // The queues page in SQL (`view=mine`, approval, incoming): an index that gives rows in
+        // the lists' order per assignee and per state, and holds the node the visibility check reads.
+        migrator.registerMigration("v9-case-lists") { db in
+            try db.execute(sql: """
+                CREATE INDEX cases_by_assignee_deadline ON cases(assignee, deadline IS NULL, deadline, pos_number, node);
+                CREATE INDEX cases_by_state_deadline ON cases(state, deadline IS NULL, deadline, pos_number, node);
+                """)
+        }
         return migrator
     }
 }

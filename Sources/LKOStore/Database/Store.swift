@@ -9,7 +9,9 @@ import LKOAccounts
 /// any moment leaves either the old state or the new one, never half of a change.
 public final class Store: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    /// A pool when opened (readers run concurrently beside the one writer, WAL); the queue
+    /// that created the file when made by ``create(path:sandbox:administrator:password:clock:hasher:auditKeyPath:)``.
+    let queue: any DatabaseWriter
     public let clock: any WallClock
     /// Whether the database was created with `lko init --sandbox` (rehearsals and training), the
     /// only kind that accepts a moved clock.
@@ -22,7 +24,7 @@ public final class Store: Sendable {
     /// How long a write waits for another process's write before giving up with a message.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    private init(path: String, queue: DatabaseQueue, clock: any WallClock, isSandbox: Bool, blockerProviders: [any AccountBlockerProvider]) {
+    private init(path: String, queue: any DatabaseWriter, clock: any WallClock, isSandbox: Bool, blockerProviders: [any AccountBlockerProvider]) {
         self.path = path
         self.queue = queue
         self.clock = clock
@@ -101,12 +103,18 @@ public final class Store: Sendable {
         try? handle.close()
         guard header.starts(with: Array("SQLite format 3".utf8)) else { throw StoreError.notAnLKODatabase(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            try queue.read { db in
+            // Look through a read-only connection first: a foreign file, or one from a newer lko,
+            // is left byte for byte as it was (a pool would switch it to WAL before any check).
+            var lookOnly = configuration(busyTimeout: busyTimeout)
+            lookOnly.readonly = true
+            let look = try DatabaseQueue(path: path, configuration: lookOnly)
+            try look.read { db in
                 let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard application == Schema.applicationID else { throw StoreError.notAnLKODatabase(path: path) }
                 if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.schemaTooNew(path: path) }
             }
+            try look.close()
+            let queue = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             try Schema.migrator.migrate(queue)
             let isSandbox = try queue.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'sandbox'") == "1"

@@ -16,6 +16,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case currentPasswordWrong
     case accountLocked(until: Date)
     case accountDisabled(String)
+    case accountRemoved(String)
     case notLoggedIn
     case sessionInvalid(String)
     case denied(action: String, explanation: [String])
@@ -44,6 +45,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .currentPasswordWrong: "the current password is wrong; nothing was changed"
         case .accountLocked(let until): "the account is locked after repeated failed logins until \(StoreClock.format(until)) UTC; try again later or ask an administrator"
         case .accountDisabled(let login): "the account `\(login)` is disabled; an administrator can enable it with `lko user enable \(login)`"
+        case .accountRemoved(let login): "the account `\(login)` was removed: it is kept as a tombstone so that its name stays in the history, it can never sign in, be enabled or changed, and the login `\(login)` is never given to anyone else (choose another login)"
         case .notLoggedIn: "not logged in; run `lko login` (or set LKO_TOKEN)"
         case .sessionInvalid(let reason): "the session is not valid (\(reason)); run `lko login` again"
         case .denied(let action, let explanation): "not allowed to \(action)\n" + explanation.joined(separator: "\n")

@@ -28,7 +28,7 @@ extension Store {
     }
 
     /// Checks, tests, compares and activates a policy.
-    public func apply(_ sources: SourceSet, message: String, by actor: Account) throws -> ApplyOutcome {
+    public func apply(_ sources: SourceSet, message: String, by actor: Account, provenance: PolicyProvenance? = nil) throws -> ApplyOutcome {
         try authorize(actor, .managePolicy)
         let now = clock.now()
         let compilation = PolicyCompiler.compile(sources, options: CompileOptions(lintDate: nil, lint: false))
@@ -53,14 +53,20 @@ extension Store {
                 throw StoreError.policyLockout
             }
             let accounts = Set(try AccountRepository.all(db).map(\.login))
-            let warnings = tables.logins.filter { !accounts.contains($0) }.map { "grants name `\($0)`, who has no account (add one with `lko user add \($0)`)" }
+            var warnings = tables.logins.filter { !accounts.contains($0) }.map { "grants name `\($0)`, who has no account (add one with `lko user add \($0)`)" }
+            // Grants and eligibility naming disabled or removed accounts (W0511).
+            var statuses: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
+                statuses[row["login"]] = (row["removed_at"] as String?) != nil ? "removed" : row["status"]
+            }
+            warnings += AccountFindings.run(compilation, accounts: statuses).map { "\($0.code.rawValue) \($0.message)" }
             let versionID = try Store.storeVersion(db, tables: tables, sourcesJSON: sourcesJSON, tablesJSON: tablesJSON, actor: actor.login, now: now)
-            try db.execute(sql: "INSERT INTO activations(version_id, kind, actor, at, message) VALUES (?, 'apply', ?, ?, ?)", arguments: [versionID, actor.login, StoreClock.format(now), message])
+            try db.execute(sql: "INSERT INTO activations(version_id, kind, actor, at, message, git_commit, git_clean) VALUES (?, 'apply', ?, ?, ?, ?, ?)", arguments: [versionID, actor.login, StoreClock.format(now), message, provenance?.commit, provenance.map { $0.clean ? 1 : 0 }])
             let summary = ChangeSummary(from: active?.policy.tables, to: tables)
             try AuditLog.append(db, at: now, actor: actor.login, action: "policy.apply", object: "policy:\(tables.version)", details: [
                 "previous": active?.version ?? "none", "message": message,
                 "grants_added": String(summary.grantsAdded.count), "grants_removed": String(summary.grantsRemoved.count),
-            ])
+            ].merging(provenance.map { ["git_commit": $0.commit, "git_clean": $0.clean ? "yes" : "no"] } ?? [:]) { $1 })
             return .applied(version: tables.version, summary: summary, warnings: warnings)
         }
     }
@@ -105,17 +111,21 @@ extension Store {
         public var at: String
         public var message: String
         public var isActive: Bool
+        /// The git commit the applied policy came from, and whether the tree was clean.
+        public var gitCommit: String? = nil
+        public var gitClean: Bool? = nil
     }
 
     public func history() throws -> [Activation] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.version_id, v.version, a.kind, a.actor, a.at, a.message
+                SELECT a.id, a.version_id, v.version, a.kind, a.actor, a.at, a.message, a.git_commit, a.git_clean
                 FROM activations a JOIN policy_versions v ON v.id = a.version_id ORDER BY a.id
                 """)
             let lastID: Int64? = rows.last?["id"]
             return rows.map { row in
-                Activation(activation: row["id"], versionID: row["version_id"], version: row["version"], kind: row["kind"], actor: row["actor"], at: row["at"], message: row["message"], isActive: row["id"] == lastID)
+                Activation(activation: row["id"], versionID: row["version_id"], version: row["version"], kind: row["kind"], actor: row["actor"], at: row["at"], message: row["message"], isActive: row["id"] == lastID,
+                           gitCommit: row["git_commit"], gitClean: (row["git_clean"] as Int?).map { $0 != 0 })
             }
         }
     }

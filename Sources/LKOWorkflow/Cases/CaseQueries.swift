@@ -44,7 +44,10 @@ extension Workflow {
         }
         guard let (record, events) = found else { throw WorkflowError.unknownCase(posNumber) }
         let node = policy.nodeIndex(record.node)
-        guard policy.decide(login: actor.login, action: .view, node: node, assignee: record.assignee, on: day) else {
+        // The grants, else a right an absence gives a declared substitute (issue 14).
+        let viewable = try policy.decide(login: actor.login, action: .view, node: node, assignee: record.assignee, on: day)
+            || store.read { db in try derivedRights.right(login: actor.login, action: .view, node: node, assignee: record.assignee, on: day, policy: policy, in: db) } != nil
+        guard viewable else {
             let explanation = policy.explain(login: actor.login, action: .view, node: node, assignee: record.assignee, on: day)
             try store.write { db in
                 try AuditLog.append(db, at: store.clock.now(), actor: actor.login, action: "denied", object: "case:\(posNumber)", details: ["action": "view", "reason": explanation.denial?.reason.code ?? "denied"])

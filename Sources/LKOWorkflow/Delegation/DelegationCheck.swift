@@ -58,6 +58,8 @@ extension Workflow {
         guard !onApproval.isEmpty, from <= last else { return [] }
         let logins = try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE status = 'active' ORDER BY login")
         let chains = SubstitutionChains(try Absence.all(db))
+        // An eligible substitute approver (`substitute … as approver`) counts during the absence.
+        let facts = policy.substituteRows.isEmpty ? [] : chains.absences.filter { !$0.isCancelled }.map(\.fact)
         let days = (0...from.days(until: last)).map { from.adding(days: $0) }
         var findings: [DelegationFinding] = []
         for record in onApproval {
@@ -68,7 +70,7 @@ extension Workflow {
             for checkDay in days {
                 var present = false
                 for login in logins where !involved.contains(login) {
-                    guard policy.decide(login: login, action: .approve, node: node, assignee: record.assignee, on: checkDay) else { continue }
+                    guard policy.decide(login: login, action: .approve, node: node, assignee: record.assignee, on: checkDay, absences: facts) else { continue }
                     if let absence = chains.absence(of: login, on: checkDay) {
                         if !away.contains(where: { $0.login == login && $0.absence == absence.id }) { away.append((login, absence.id)) }
                         continue
@@ -87,7 +89,7 @@ extension Workflow {
             if !relevant.isEmpty { reasons.append("away: " + relevant.map { "\($0.login) (absence #\($0.absence))" }.joined(separator: ", ")) }
             if !authors.isEmpty { reasons.append("separated by duty: " + authors.joined(separator: ", ")) }
             if !reasons.isEmpty { message += " (" + reasons.joined(separator: "; ") + ")" }
-            message += " — grant approve on \(record.node) to someone present, or change the absence"
+            message += " — grant approve on \(record.node) to someone present, declare a substitute approver (`substitute LOGIN for \(relevant.first?.login ?? "LOGIN") as approver`), or change the absence"
             findings.append(.init(absence: relevant.first?.absence ?? 0, login: relevant.first?.login ?? "", severity: "error", message: message,
                                   posNumber: record.posNumber, days: gapDays.map(\.description)))
         }

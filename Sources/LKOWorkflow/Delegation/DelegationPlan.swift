@@ -79,6 +79,8 @@ public struct DelegationPlan: Sendable, Codable, Equatable {
     public var substituteLoadAfter = 0
     public var errors: [String] = []
     public var warnings: [String] = []
+    /// When refused for want of coverage: the policy line(s) to add, ready to paste.
+    public var suggestion: [String] = []
 
     public var isAcceptable: Bool { errors.isEmpty }
 
@@ -138,6 +140,12 @@ extension Workflow {
         let candidate = Absence(id: -1, login: request.login, startsOn: request.from.description, endsOn: request.until?.description, reason: request.reason, substitute: request.substitute, returnOpenCases: request.returnOpenCases, allowPartial: request.allowPartial, status: "planned", startProcessed: false, endProcessed: false, createdBy: "", createdAt: "", updatedAt: "")
         absences.append(candidate)
         let chains = SubstitutionChains(absences)
+        // An eligible substitute holds the absentee's executor scope for the absence's days
+        // (the policy's `substitute … for …`): that covers as a grant would.
+        let facts = absences.filter { !$0.isCancelled }.map(\.fact)
+        func coversAsExecutor(_ person: String, _ node: Int, _ checkDay: CalendarDate) -> Bool {
+            policy.isExecutor(person, node: node, on: checkDay) || policy.isExecutor(person, node: node, on: checkDay, absences: facts)
+        }
 
         // The days to check: every day of the absence still to come (an open-ended one: a year
         // ahead, which covers every grant expiry the policy can hold for it). Days already past
@@ -196,7 +204,7 @@ extension Workflow {
             guard let nodeIndex = policy.nodeIndex(node) else { continue }
             for checkDay in days {
                 guard case .present(let person, _) = chains.resolve(request.login, on: checkDay) else { break }
-                if !policy.isExecutor(person, node: nodeIndex, on: checkDay) {
+                if !coversAsExecutor(person, nodeIndex, checkDay) {
                     gaps[node] = (checkDay, person, why)
                     break
                 }
@@ -208,7 +216,9 @@ extension Workflow {
             if request.allowPartial {
                 plan.warnings.append("not covered, their cases go to the coordinator's queue: " + lines.joined(separator: "; "))
             } else {
-                plan.errors.append("the substitute does not cover every case and route of \(request.login): " + lines.joined(separator: "; ") + " — grant the executor role there for the whole absence, choose another substitute, or use --allow-partial")
+                let paste = policy.eligibilitySuggestion(substitute: request.substitute, absentee: request.login, nodes: gaps.keys.sorted())
+                plan.suggestion = [paste]
+                plan.errors.append("the substitute does not cover every case and route of \(request.login): " + lines.joined(separator: "; ") + " — add to the policy (ready to paste):\n      \(paste)\n    then `lko check`, `lko apply`; or choose another substitute, or use --allow-partial")
             }
         }
         let uncoveredOutcome: DelegationPlan.Outcome = request.allowPartial ? .coordinator : .notCovered
@@ -228,7 +238,7 @@ extension Workflow {
             for checkDay in days {
                 var target: String?
                 if case .present(let person, _) = chains.resolve(request.login, on: checkDay), accounts[person] == "active",
-                   policy.isExecutor(person, node: nodeIndex, on: checkDay) {
+                   coversAsExecutor(person, nodeIndex, checkDay) {
                     target = person
                 }
                 if let last = result.last, last.to == target, last.until.adding(days: 1) == checkDay {

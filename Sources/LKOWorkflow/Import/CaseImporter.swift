@@ -301,7 +301,7 @@ extension Workflow {
         }
         let resolved = try resolver.resolve(target, on: today, in: db)
         let hasAccount = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login]) == "active"
-        if hasAccount, let node = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: node, on: today) {
+        if hasAccount, let node = policy.nodeIndex(record.node), try isExecutor(resolved.login, node: node, on: today, in: db) {
             record.state = .assigned
             record.assignee = resolved.login
             record.originalAssignee = resolved.actingFor

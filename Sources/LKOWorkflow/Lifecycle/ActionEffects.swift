@@ -47,7 +47,7 @@ extension Workflow {
         case .assign, .reassign:
             guard let requested = trimmed(input.target) else { return .failure(.invalid("`\(action.rawValue)` needs the executor: --to LOGIN")) }
             let resolved = try resolver.resolve(requested, on: day, in: db)
-            guard let nodeIndex = policy.nodeIndex(record.node), policy.isExecutor(resolved.login, node: nodeIndex, on: day) else {
+            guard let nodeIndex = policy.nodeIndex(record.node), try isExecutor(resolved.login, node: nodeIndex, on: day, in: db) else {
                 try AuditLog.append(db, at: context.now, actor: context.actor, action: "denied", object: "case:\(record.posNumber)", details: ["action": action.rawValue, "reason": "not_executor"])
                 return .failure(.notExecutor(login: resolved.login, node: record.node, day: day.description))
             }

@@ -16,14 +16,17 @@ public final class Workflow: Sendable {
     public let active: ActivePolicy
     public let calendar: ProductionCalendar
     let resolver: any AssigneeResolver
+    /// Consulted by the gate after the compiled tables say no (absences with eligibility).
+    let derivedRights: any DerivedRightsProvider
 
     public var policy: CompiledPolicy { active.policy }
 
-    public init(store: Store, resolver: any AssigneeResolver = DirectAssignment(), baseCalendar: ProductionCalendar? = nil) throws {
+    public init(store: Store, resolver: any AssigneeResolver = DirectAssignment(), baseCalendar: ProductionCalendar? = nil, derivedRights: any DerivedRightsProvider = AbsenceDerivedRights()) throws {
         guard let active = try store.activePolicy() else { throw WorkflowError.noActivePolicy }
         self.store = store
         self.active = active
         self.resolver = resolver
+        self.derivedRights = derivedRights
         do {
             self.calendar = try active.policy.productionCalendar(base: baseCalendar ?? ProductionCalendar.shipped())
         } catch {
@@ -85,23 +88,26 @@ public final class Workflow: Sendable {
                 try AuditLog.append(db, at: now, actor: actor.login, action: "denied", object: "case:\(posNumber)", details: ["action": action.rawValue, "reason": reason])
                 return .failure(error)
             }
-            // 0. The actor's account, as stored now: active and not locked (a session checked
-            //    earlier does not survive a disable or a lockout in between).
-            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, locked_until FROM accounts WHERE login = ?"), arguments: [actor.login])
-            let status: String? = row?["status"]
-            let lockedUntil = (row?["locked_until"] as String?).flatMap(StoreClock.parse)
-            if status != "active" || lockedUntil.map({ $0 > now }) == true {
-                let why = status == nil ? "there is no account `\(actor.login)`" : status != "active" ? "the account `\(actor.login)` is disabled" : "the account `\(actor.login)` is locked"
-                return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: [why]), reason: status == nil ? "no_account" : status != "active" ? "account_disabled" : "account_locked")
+            // 0. The actor's account, as stored now: active (a session checked earlier does not
+            //    survive a disable in between). A lockout stops password checks, not the work of
+            //    a session that proved the password before it.
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [actor.login])
+            if status != "active" {
+                let why = status == nil ? "there is no account `\(actor.login)`" : "the account `\(actor.login)` is disabled"
+                return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: [why]), reason: status == nil ? "no_account" : "account_disabled")
             }
-            // 1. Compiled permission.
+            // 1. Compiled permission, else a right derived from an absence (eligibility).
+            var derived: DerivedRight?
             if !policy.decide(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day) {
+                derived = try derivedRights.right(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day, policy: policy, in: db)
+            }
+            if derived == nil, !policy.decide(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day) {
                 let explanation = policy.explain(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day)
                 return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: explanation.lines), reason: explanation.denial?.reason.code ?? "denied")
             }
             // 2. The state allows it. Only what this person could do is offered instead.
             guard let target = TransitionTable.target(of: action, from: record.state) else {
-                return try deny(.stateForbids(action: action.rawValue, state: record.state, allowed: possibleActions(for: actor.login, on: record, day: day)), reason: "state \(record.state.rawValue)")
+                return try deny(.stateForbids(action: action.rawValue, state: record.state, allowed: try possibleActions(for: actor.login, on: record, day: day, in: db)), reason: "state \(record.state.rawValue)")
             }
             // 3. Separation of duties (order item 12): whoever drafted or submitted the answer —
             //    or had it drafted for them by a substitute — cannot approve or return it.
@@ -127,19 +133,40 @@ public final class Workflow: Sendable {
             for follow in effect.followingEvents {
                 try CaseEvent.append(db, caseID: record.id, at: record.updatedAt, onDay: day.description, actor: "system", actingFor: follow.actingFor, action: follow.action, from: follow.from, to: follow.to, assigneeBefore: follow.assigneeBefore, assigneeAfter: follow.assigneeAfter, comment: follow.comment)
             }
-            try AuditLog.append(db, at: now, actor: actor.login, action: "case.\(action.rawValue)", object: "case:\(posNumber)", details: ["from": before.rawValue, "to": record.state.rawValue, "assignee": record.assignee ?? ""].merging(effect.auditDetails) { $1 })
+            var details = ["from": before.rawValue, "to": record.state.rawValue, "assignee": record.assignee ?? ""].merging(effect.auditDetails) { $1 }
+            if let derived { details["via"] = derived.source }
+            try AuditLog.append(db, at: now, actor: actor.login, action: "case.\(action.rawValue)", object: "case:\(posNumber)", details: details)
             return .success(record)
         }
         return try outcome.get()
     }
 
-    /// The actions `login` could take on the case now: the state, the policy and separation of
-    /// duties all allow them (the "possible now" of a refusal lists nothing else).
+    /// The actions `login` could take on the case now: the state, the policy (its grants, and the
+    /// rights an absence gives a declared substitute) and separation of duties all allow them
+    /// (the "possible now" of a refusal lists nothing else).
     public func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate) -> [CaseAction] {
+        (try? store.read { db in try possibleActions(for: login, on: record, day: day, in: db) }) ?? possibleActions(for: login, on: record, day: day, derived: { _ in false })
+    }
+
+    /// ``possibleActions(for:on:day:)`` inside a transaction (the gate's refusal).
+    func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate, in db: Database) throws -> [CaseAction] {
+        let node = policy.nodeIndex(record.node)
+        var derived: [Action: Bool] = [:]
+        for action in TransitionTable.actions(from: record.state) {
+            guard let permission = action.permission, derived[permission] == nil else { continue }
+            derived[permission] = policy.decide(login: login, action: permission, node: node, assignee: record.assignee, on: day)
+                ? false
+                : try derivedRights.right(login: login, action: permission, node: node, assignee: record.assignee, on: day, policy: policy, in: db) != nil
+        }
+        return possibleActions(for: login, on: record, day: day) { derived[$0] ?? false }
+    }
+
+    private func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate, derived: (Action) -> Bool) -> [CaseAction] {
         let node = policy.nodeIndex(record.node)
         let involved = [record.draftedBy, record.submittedBy, record.draftedFor].compactMap { $0 }
         return TransitionTable.actions(from: record.state).filter { action in
-            guard let permission = action.permission, policy.decide(login: login, action: permission, node: node, assignee: record.assignee, on: day) else { return false }
+            guard let permission = action.permission else { return false }
+            guard policy.decide(login: login, action: permission, node: node, assignee: record.assignee, on: day) || derived(permission) else { return false }
             if action == .approve || action == .return, involved.contains(login) { return false }
             if action == .extend, record.regime != .appeal || record.extensionDays > 0 { return false }
             return true

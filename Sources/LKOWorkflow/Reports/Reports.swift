@@ -25,24 +25,49 @@ extension Workflow {
     /// deadline. At risk: ≤ 2 working days left.
     public func dailyControl(at day: CalendarDate, by actor: Account, overdueOnly: Bool = false) throws -> [ControlRow] {
         try requireReport(actor)
-        let (records, events) = try store.read { db -> ([CaseRecord], [Int64: [CaseEvent]]) in
-            let records = try CaseRecord.fetchAll(db, sql: "SELECT * FROM cases WHERE moderation_on <= ? ORDER BY deadline, pos_number", arguments: [day.description])
-            let events = Dictionary(grouping: try CaseEvent.fetchAll(db, sql: "SELECT * FROM case_events WHERE on_day <= ? ORDER BY id", arguments: [day.description]), by: \.caseID)
-            return (records, events)
+        struct Open { var posNumber, state, node, regime: String; var assignee, deadline: String? }
+        var open: [Open] = []
+        if day >= today {
+            // Today (or later): the cases as they stand — the common case, and the Куратор's page.
+            open = try store.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT pos_number, state, node, regime, assignee, deadline FROM cases
+                    WHERE state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')
+                    """)).map { Open(posNumber: $0["pos_number"], state: $0["state"], node: $0["node"], regime: $0["regime"], assignee: $0["assignee"], deadline: $0["deadline"]) }
+            }
+        } else {
+            // A past day: each case as it stood at that day's end, rebuilt from its history.
+            let (records, events) = try store.read { db -> ([CaseRecord], [Int64: [CaseEvent]]) in
+                let records = try CaseRecord.fetchAll(db, sql: "SELECT * FROM cases WHERE moderation_on <= ? ORDER BY deadline, pos_number", arguments: [day.description])
+                let events = Dictionary(grouping: try CaseEvent.fetchAll(db, sql: "SELECT * FROM case_events WHERE on_day <= ? ORDER BY id", arguments: [day.description]), by: \.caseID)
+                return (records, events)
+            }
+            for record in records {
+                guard let past = try asOf(record, events: events[record.id] ?? [], day: day), past.state.isOpen else { continue }
+                open.append(Open(posNumber: record.posNumber, state: past.state.rawValue, node: record.node, regime: record.regime.rawValue, assignee: past.assignee, deadline: past.deadline))
+            }
         }
+        // Few distinct deadlines: count working days once per deadline, not once per case.
+        var leftByDeadline: [String: Int?] = [:]
         var rows: [ControlRow] = []
-        for record in records {
-            guard let past = try asOf(record, events: events[record.id] ?? [], day: day), past.state.isOpen else { continue }
-            let left = workingDaysLeft(until: past.deadline, from: day)
-            let overdue = (past.deadline.flatMap(CalendarDate.init(iso:)).map { $0 < day }) ?? false
+        rows.reserveCapacity(open.count)
+        for item in open {
+            let key = item.deadline ?? ""
+            let left: Int?
+            if let known = leftByDeadline[key] { left = known } else {
+                left = workingDaysLeft(until: item.deadline, from: day)
+                leftByDeadline[key] = left
+            }
+            let overdue = (item.deadline.flatMap(CalendarDate.init(iso:)).map { $0 < day }) ?? false
+            if overdueOnly, !overdue { continue }
+            let state = CaseState(rawValue: item.state) ?? .received
             rows.append(ControlRow(
-                posNumber: record.posNumber, state: past.state.rawValue, stateTitle: past.state.title, node: record.node,
-                regime: record.regime.rawValue, assignee: past.assignee ?? "coordinator", deadline: past.deadline ?? "",
+                posNumber: item.posNumber, state: item.state, stateTitle: state.title, node: item.node,
+                regime: item.regime, assignee: item.assignee ?? "coordinator", deadline: item.deadline ?? "",
                 workingDaysLeft: left, overdue: overdue, atRisk: !overdue && (left.map { $0 <= 2 } ?? false)
             ))
         }
-        let filtered = overdueOnly ? rows.filter(\.overdue) : rows
-        return filtered.sorted { ($0.assignee, $0.deadline, $0.posNumber) < ($1.assignee, $1.deadline, $1.posNumber) }
+        return rows.sorted { ($0.assignee, $0.deadline, $0.posNumber) < ($1.assignee, $1.deadline, $1.posNumber) }
     }
 
     /// A case at the end of `day`: its state and holder from the history up to that day, and

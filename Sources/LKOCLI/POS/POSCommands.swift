@@ -1,0 +1,241 @@
+import ArgumentParser
+import Foundation
+import LKOApplication
+import LKOCalendar
+import LKOPOS
+
+/// `lko pos …`: the bridge to the real ПОС (docs/pos.md). Local database only.
+struct POSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pos",
+        abstract: "The real ПОС: import its export, monitor, compare with the policy, print the ЛКО configuration sheet.",
+        discussion: """
+          lko pos import vygruzka.xlsx          a snapshot of the ЛКО's «Выгрузка» (.xlsx or .csv)
+          lko pos monitor                       the daily «Мониторинг» per executor
+          lko pos drift --format markdown       what happened against the policy
+          lko pos sheet --format html --out lko.html    what to set in the ЛКО
+          lko pos sheet --since last            only the changes since the version last set
+          lko pos applied sha256:0e22…          record that the ЛКО now matches that version
+        """,
+        subcommands: [POSImport.self, POSMonitor.self, POSDrift.self, POSEvents.self, POSSheet.self, POSApplied.self, POSGenerate.self]
+    )
+}
+
+enum POSFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv
+}
+
+enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
+    case markdown, html, json
+}
+
+/// The local service and the caller of this database's session.
+func posService(_ database: DatabaseOptions, command: String) throws -> (LKOService, Caller) {
+    try database.requireLocal(command)
+    let backend = try LocalBackend(path: database.path, clockOverride: try database.clockOverride())
+    return (backend.service, try backend.caller())
+}
+
+/// A one-line progress bar on standard error, only on a terminal.
+final class ProgressLine {
+    private var lastDraw = Date.distantPast
+    private var lastStage = ""
+    let enabled = Terminal.stderrIsTerminal
+
+    /// `LKO_POS_TIMING=1`: each stage's start time on standard error (for measurements).
+    let timing = ProcessInfo.processInfo.environment["LKO_POS_TIMING"] == "1"
+    let started = Date()
+
+    func update(_ stage: String, _ done: Int, _ total: Int) {
+        if timing, stage != lastStage {
+            FileHandle.standardError.write(Data(String(format: "%.3f s  %@\n", Date().timeIntervalSince(started), stage).utf8))
+            if !enabled { lastStage = stage }
+        }
+        guard enabled else { return }
+        let now = Date()
+        guard stage != lastStage || now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = now
+        lastStage = stage
+        let fraction = total > 0 ? Double(done) / Double(total) : 0
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(stage.padding(toLength: 14, withPad: " ", startingAt: 0)) \(bar) \(Int(fraction * 100))% ".utf8))
+    }
+
+    func finish() {
+        if enabled, !lastStage.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+struct POSImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a ПОС export (.xlsx or .csv) as a snapshot (needs assign or manage_policy).",
+        discussion: "Exit status 1 when rows had errors (they are listed with their row numbers; the other rows are stored)."
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The export: .xlsx or .csv.") var file: String
+    @Option(help: ArgumentHelp("The day the export was downloaded (default: today); dates events that have no date of their own.", valueName: "date")) var asOf: CalendarDate?
+    @Flag(help: "Print the report as JSON.") var json = false
+    @Option(help: "How many row problems to list (default 50).") var show = 50
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos import")
+            let url = URL(fileURLWithPath: file)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            if let size = attributes?[.size] as? Int, size > 256 << 20 { throw CommandFailure(message: "\(file): файл больше 256 МиБ — это не выгрузка ПОС") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "\(file): файл не читается") }
+            let progress = ProgressLine()
+            let report = try service.posImport(caller, bytes: Array(data), fileName: url.lastPathComponent, asOf: asOf?.description, progress: progress.update)
+            progress.finish()
+            if json {
+                try Terminal.json(report)
+            } else {
+                Terminal.out(POSText.importReport(report, file: file, show: show))
+            }
+            if report.errorCount > 0 { throw ExitCode.failure }
+        }
+    }
+}
+
+struct POSMonitor: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "monitor", abstract: "The daily «Мониторинг» per executor from the latest snapshot (needs report).")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("The day (default: the latest export's day).", valueName: "date")) var at: CalendarDate?
+    @Option(help: "text, markdown, json or csv.") var format: POSFormat = .text
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos monitor")
+            let report = try service.posMonitor(caller, at: at?.description)
+            switch format {
+            case .json: try Terminal.json(report)
+            case .csv: FileHandle.standardOutput.write(Data(POSText.monitorCSV(report).utf8))
+            case .markdown: Terminal.out(POSText.monitor(report, markdown: true))
+            case .text: Terminal.out(POSText.monitor(report, markdown: false))
+            }
+        }
+    }
+}
+
+struct POSDrift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "What happened in ПОС against the policy: rights, fast-tracks, terms, auto-rules, overdue (needs report).",
+        discussion: "Exit status 1 when there are findings."
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("Rows received on or after this day.", valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("Rows received on or before this day; overdue is counted on it.", valueName: "date")) var to: CalendarDate?
+    @Option(help: "text, markdown, json or csv.") var format: POSFormat = .text
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos drift")
+            let report = try service.posDrift(caller, from: from?.description, to: to?.description)
+            switch format {
+            case .json: try Terminal.json(report)
+            case .csv: FileHandle.standardOutput.write(Data(POSText.driftCSV(report).utf8))
+            case .markdown: Terminal.out(POSText.drift(report, markdown: true))
+            case .text: Terminal.out(POSText.drift(report, markdown: false))
+            }
+            if !report.findings.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
+
+struct POSEvents: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "events", abstract: "Status and person changes between snapshots (needs report).")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "A ПОС number (default: all).") var number: String?
+    @Flag(help: "JSON.") var json = false
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos events")
+            let events = try service.posEvents(caller, number: number)
+            if json { return try Terminal.json(events) }
+            let kinds = ["appeared": "появилось", "status": "статус", "executor": "исполнитель", "coordinator": "координатор", "manager": "руководитель", "planned": "плановая дата"]
+            let dated = ["received": "по дате поступления", "actual": "по дате завершения", "as_of": "по дню выгрузки"]
+            for event in events {
+                Terminal.out("\(RussianDate.text(event.day))  \(event.number)  \(kinds[event.kind] ?? event.kind): \(event.old ?? "—") → \(event.new ?? "—")  (\(dated[event.datedBy] ?? event.datedBy))")
+            }
+        }
+    }
+}
+
+struct POSSheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "The ЛКО configuration sheet in Russian: routing map, users and roles, executors, auto-rules, fast-tracks (needs manage_policy or report).",
+        discussion: """
+          lko pos sheet --format html --out lko-sheet.html     printable (print CSS)
+          lko pos sheet --since last                           only what to change since `lko pos applied`
+        """
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "markdown, html or json.") var format: SheetFormat = .markdown
+    @Option(help: ArgumentHelp("List only the changes since this policy version (a version, its prefix, or `last`).", valueName: "version")) var since: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var out: String?
+    @Option(help: ArgumentHelp("Also write the routing map as an SVG file (Markdown then links to it).", valueName: "path")) var map: String?
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos sheet")
+            let (sheet, changes) = try service.posSheet(caller, since: since)
+            if let map { try Data(SheetRenderer.svg(sheet.edges).utf8).write(to: URL(fileURLWithPath: map)) }
+            let text: String
+            switch format {
+            case .markdown: text = SheetRenderer.markdown(sheet, changes: changes, mapFile: map)
+            case .html: text = SheetRenderer.html(sheet, changes: changes)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                struct Output: Encodable { var sheet: ConfigurationSheet; var changes: SheetChanges? }
+                text = String(decoding: try encoder.encode(Output(sheet: sheet, changes: changes)), as: UTF8.self) + "\n"
+            }
+            if let out {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+                Terminal.err("written: \(out)")
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}
+
+struct POSApplied: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "applied", abstract: "Record that the ЛКО now matches a policy version (needs manage_policy; audited).")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The policy version set in the ЛКО (a version or its prefix).") var version: String
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos applied")
+            let full = try service.posApplied(caller, version: version)
+            Terminal.out("ЛКО настроен по версии \(full); следующий `lko pos sheet --since last` покажет изменения после неё.")
+        }
+    }
+}
+
+struct POSGenerate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a realistic ПОС export under the active policy (rehearsals, measurements).")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Rows.") var rows = 200
+    @Option(help: "Random seed.") var seed: UInt64 = 78
+    @Option(help: ArgumentHelp("The export's day (default: today).", valueName: "date")) var asOf: CalendarDate?
+    @Flag(help: "Write CSV instead of xlsx.") var csv = false
+    @Flag(help: "No messy rows (merged title row, spaces, ё, an empty row, a date as text).") var clean = false
+    @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
+
+    func run() throws {
+        try runBackendCommand {
+            let (service, caller) = try posService(database, command: "lko pos generate")
+            let bytes = try service.posGenerate(caller, rows: rows, seed: seed, asOf: asOf?.description, csv: csv, messy: !clean)
+            try Data(bytes).write(to: URL(fileURLWithPath: out))
+            Terminal.err("written: \(out) (\(rows) rows, \(bytes.count) bytes)")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import LKOLanguage
+
+extension Linter {
+    /// The nodes a case can sit on: every node but a category with subcategories (the importer
+    /// refuses a case there).
+    static func caseNodes(_ policy: CompiledPolicy) -> [Int] {
+        policy.tables.nodes.filter { !($0.level == "category" && $0.subtreeEnd > $0.index + 1) }.map(\.index)
+    }
+
+    /// Whether `nodes` (empty: the whole tree) cover `node`.
+    static func covers(_ policy: CompiledPolicy, _ nodes: [String], _ node: Int) -> Bool {
+        nodes.isEmpty || nodes.contains { path in policy.nodeIndex(path).map { policy.contains($0, node) } ?? false }
+    }
+
+    /// W0508: an eligibility that can never give anything — the absentee (or, for a pool, anyone
+    /// in its part of the tree) holds no grant of the kind passed on.
+    func substitutesNamingNobody() -> [Diagnostic] {
+        let tables = policy.tables
+        var found: [Diagnostic] = []
+        for (index, row) in policy.substituteRows.enumerated() {
+            let span = index < spans.substitutes.count ? spans.substitutes[index] : .none
+            let kindText = row.kind == .executor ? "executor (`\(tables.organization.executorRole)`) grant" : "grant of a role that allows `approve`"
+            if let absentee = row.absentee {
+                let grants = tables.grants.filter { $0.login == absentee && policy.rolePassedOn($0.role, kind: row.kind) }
+                let reachable = grants.contains { CompiledPolicy.intersect($0.nodes, row.nodes) != nil }
+                guard !reachable else { continue }
+                let known = Set(tables.grants.map(\.login))
+                let help = known.contains(absentee)
+                    ? "`\(absentee)` holds no \(kindText)" + (row.nodes.isEmpty ? "" : " on \(row.nodes.joined(separator: ", "))") + "; use `as \(row.kind == .executor ? "approver" : "executor")`, fix the login, or remove the declaration"
+                    : Suggestions.help(for: absentee, in: Array(known), kind: "login") + " (no grant names `\(absentee)`)"
+                found.append(Diagnostic(.substituteUnknown, "`\(row.substitute)` is eligible to stand in for `\(absentee)`, who holds no \(kindText)\(row.nodes.isEmpty ? "" : " there")", at: span, label: "gives nothing", help: help))
+            } else {
+                let reachable = tables.grants.contains { $0.login != row.substitute && policy.rolePassedOn($0.role, kind: row.kind) && CompiledPolicy.intersect($0.nodes, row.nodes) != nil }
+                guard !reachable else { continue }
+                found.append(Diagnostic(.substituteUnknown, "`\(row.substitute)` is eligible to stand in for anyone" + (row.nodes.isEmpty ? "" : " on \(row.nodes.joined(separator: ", "))") + ", but nobody there holds an \(kindText)", at: span, label: "gives nothing", help: "name the part of the tree where the people to stand in for work, or remove the declaration"))
+            }
+        }
+        return found
+    }
+
+    /// W0509: for each person some eligibility concerns, the part of their executor (approver)
+    /// scope no eligible substitute covers: an absence there still needs a policy edit.
+    func scopesWithoutSubstitute() -> [Diagnostic] {
+        let rows = policy.substituteRows
+        guard !rows.isEmpty else { return [] }
+        let tables = policy.tables
+        let caseNodes = Linter.caseNodes(policy)
+        var found: [Diagnostic] = []
+        for kind in SubstituteRow.Kind.allCases {
+            let holders = Set(tables.grants.filter { policy.rolePassedOn($0.role, kind: kind) }.map(\.login))
+            for person in holders.sorted() {
+                let grants = tables.grants.filter { $0.login == person && policy.rolePassedOn($0.role, kind: kind) }
+                let applicable = rows.enumerated().filter { _, row in
+                    row.kind == kind && row.substitute != person && (row.absentee == person || (row.absentee == nil && grants.contains { CompiledPolicy.intersect($0.nodes, row.nodes) != nil }))
+                }
+                guard let first = applicable.first else { continue }
+                let scope = caseNodes.filter { node in grants.contains { Linter.covers(policy, $0.nodes, node) } }
+                let uncovered = scope.filter { node in !applicable.contains { Linter.covers(policy, $0.element.nodes, node) } }
+                guard !uncovered.isEmpty else { continue }
+                let paths = Set(uncovered.map { tables.nodes[$0].path })
+                let shown = paths.filter { path in PolicyDiff.parentPath(path).map { !paths.contains($0) } ?? true }.sorted()
+                let span = first.offset < spans.substitutes.count ? spans.substitutes[first.offset] : .none
+                found.append(Diagnostic(
+                    .scopeWithoutSubstitute, "no eligible substitute covers `\(person)`'s \(kind.rawValue) scope in " + shown.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (shown.count > 5 ? " and \(shown.count - 5) more" : ""),
+                    at: span, label: "covers only part of \(person)'s scope",
+                    help: "add `substitute LOGIN for \(person)" + (kind == .approver ? " as approver" : "") + "` (or widen `on`), so an absence there needs no policy edit"
+                ))
+            }
+        }
+        return found
+    }
+}
+
+/// Findings that need the accounts of a database (`lko check --db`, `lko apply`): W0511 for a
+/// grant or an eligibility that names a disabled or removed account, or an eligibility that names
+/// a login with no account at all.
+public enum AccountFindings {
+    /// `accounts`: login → status (`active`, `disabled`, `removed`).
+    public static func run(_ compilation: Compilation, accounts: [String: String]) -> [Diagnostic] {
+        guard let policy = compilation.policy else { return [] }
+        let spans = compilation.spans
+        var found: [Diagnostic] = []
+        func state(_ login: String) -> String? {
+            switch accounts[login] {
+            case nil: "has no account"
+            case "active": nil
+            case "removed": "was removed (the account is kept as a tombstone)"
+            default: "is disabled"
+            }
+        }
+        for grant in policy.tables.grants {
+            guard let status = accounts[grant.login], status != "active", let text = state(grant.login) else { continue }
+            let span = grant.index < spans.grants.count ? spans.grants[grant.index] : .none
+            found.append(Diagnostic(.disabledAccount, "the grant of `\(grant.role)` names `\(grant.login)`, who \(text)", at: span, label: status, help: "remove the grant (the account cannot act), or enable the account with `lko user enable \(grant.login)`"))
+        }
+        for (index, row) in policy.substituteRows.enumerated() {
+            let span = index < spans.substitutes.count ? spans.substitutes[index] : .none
+            for login in [row.substitute, row.absentee].compactMap({ $0 }) {
+                guard let text = state(login) else { continue }
+                found.append(Diagnostic(.disabledAccount, "the substitute eligibility names `\(login)`, who \(text)", at: span, label: accounts[login] ?? "no account", help: accounts[login] == nil ? "create the account with `lko user add \(login)`, or fix the login" : "remove the declaration, or name someone who can stand in"))
+            }
+        }
+        return found.sortedBySource()
+    }
+}
