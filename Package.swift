@@ -3,8 +3,9 @@ import Foundation
 import PackageDescription
 
 // Layers, lowest first. A target may import only targets above it in this list:
-//   LKOCalendar, LKOLanguage  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow
-//     →  LKOApplication (use cases, typed results)  →  LKOServer (HTTP shell)  →  LKOCLI (terminal shell)  →  lko
+//   LKOCalendar, LKOLanguage, LKOExportReader  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow
+//     →  LKOPOS (the ПОС bridge)  →  LKOApplication (use cases, typed results)
+//     →  LKOServer (HTTP shell)  →  LKOCLI (terminal shell)  →  lko
 let package = Package(
     name: "lko",
     platforms: [.macOS(.v14)],

@@ -114,8 +114,8 @@ extension ConsoleRoutes {
 }
 
 /// The delegation plan's findings (written for the CLI, in English) in the order's words.
-enum AbsenceText {
-    static func russian(_ message: String, names: [String: String]) -> String {
+public enum AbsenceText {
+    public static func russian(_ message: String, names: [String: String]) -> String {
         var text = message
         func match(_ pattern: String) -> [String]? {
             guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
