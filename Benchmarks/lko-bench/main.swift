@@ -28,13 +28,14 @@ let only: Set<String>? = option("--only").map { Set($0.split(separator: ",").map
 let scales = option("--scales").map { $0.split(separator: ",").compactMap { Int($0) } } ?? (quick ? [1, 4] : [1, 4, 16])
 let seed: UInt64 = 20_260_302
 let decisionDay = CalendarDate(iso: "2026-03-02")!
-let baseShape = RegionShape()
+// `--scale K` runs every benchmark on the K× region policy (profiling at size).
+let baseShape = RegionShape().scaled(option("--scale").flatMap(Int.init) ?? 1)
 
 func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
 
 if arguments.first == "gen" {
     guard arguments.count >= 2 else { log("usage: lko-bench gen DIR [--scale K] [--variant]"); exit(2) }
-    var policy = RegionPolicy(shape: baseShape.scaled(option("--scale").flatMap(Int.init) ?? 1), seed: seed)
+    var policy = RegionPolicy(shape: baseShape, seed: seed)
     policy.variant = arguments.contains("--variant")
     try policy.write(to: arguments[1])
     print("\(arguments[1]): \(policy.shape)")

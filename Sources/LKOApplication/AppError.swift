@@ -25,10 +25,14 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: Kind
     public var code: String
+    /// In Russian: what the HTTP API and the console show.
     public var message: String
     public var field: String?
     /// Extra lines for people (an explanation chain, a list of blockers).
     public var details: [String]
+    /// The message in the catalog, when it came from there (then the CLI can show it in
+    /// English too); nil for messages written in Russian only.
+    public var text: Message?
 
     public init(_ kind: Kind, code: String, message: String, field: String? = nil, details: [String] = []) {
         self.kind = kind
@@ -38,15 +42,31 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         self.details = details
     }
 
+    /// An error whose message comes from the catalog.
+    public init(_ kind: Kind, code: String, _ text: Message, field: String? = nil, details: [String] = []) {
+        self.init(kind, code: code, message: text.render(.ru), field: field, details: details)
+        self.text = text
+    }
+
     public var description: String { ([message] + details).joined(separator: "\n") }
+
+    /// The message in a language (Russian when the catalog has no English twin for it).
+    public func message(in language: Language) -> String {
+        text?.render(language) ?? message
+    }
+
+    /// The message and the detail lines, in a language.
+    public func description(in language: Language) -> String {
+        ([message(in: language)] + details).joined(separator: "\n")
+    }
 
     public static func invalid(_ message: String, field: String? = nil, code: String = "invalid") -> AppError {
         AppError(.invalid, code: code, message: message, field: field)
     }
 
-    public static let caseNotFound = AppError(.notFound, code: "case_not_found", message: "Сообщение или обращение не найдено.")
-    public static let notFound = AppError(.notFound, code: "not_found", message: "Не найдено.")
-    public static let unauthenticated = AppError(.unauthenticated, code: "unauthenticated", message: "Требуется вход в систему.")
+    public static let caseNotFound = AppError(.notFound, code: "case_not_found", Message(.caseNotFound))
+    public static let notFound = AppError(.notFound, code: "not_found", Message(.notFound))
+    public static let unauthenticated = AppError(.unauthenticated, code: "unauthenticated", Message(.unauthenticated))
 }
 
 extension AppError {
@@ -58,35 +78,38 @@ extension AppError {
         case let error as StoreError: return from(store: error)
         case let error as WorkflowError: return from(workflow: error)
         case let error as Store.PolicyRefusal:
-            return AppError(.invalid, code: "policy_rejected", message: "Политика не применена: \(RussianText.policyReason(error.reason)).", details: error.details.isEmpty ? [] : error.details.components(separatedBy: "\n"))
+            return AppError(.invalid, code: "policy_rejected", Message(.policyRejected, ["reason": RussianText.policyReasonArgument(error.reason)]),
+                            details: error.details.isEmpty ? [] : error.details.components(separatedBy: "\n"))
         default: return error
         }
     }
 
     static func from(store error: StoreError) -> AppError {
         switch error {
-        case .wrongPassword: AppError(.unauthenticated, code: "wrong_password", message: "Неверное имя пользователя или пароль.")
-        case .currentPasswordWrong: AppError(.invalid, code: "current_password_wrong", message: "Текущий пароль указан неверно; пароль не изменён.", field: "current_password")
-        case .accountLocked(let until): AppError(.locked, code: "account_locked", message: "Учётная запись заблокирована после нескольких неудачных попыток входа до \(RussianText.time(until)). Попробуйте позже или обратитесь к администратору.")
-        case .accountDisabled: AppError(.forbidden, code: "account_disabled", message: "Учётная запись отключена; обратитесь к администратору ЛКО.")
-        case .accountRemoved(let login): AppError(.conflict, code: "account_removed", message: "Учётная запись «\(login)» удалена: она хранится только для истории, войти в неё, включить или изменить её нельзя, а логин не выдаётся повторно.", field: "login")
+        case .wrongPassword: AppError(.unauthenticated, code: "wrong_password", Message(.wrongPassword))
+        case .currentPasswordWrong: AppError(.invalid, code: "current_password_wrong", Message(.currentPasswordWrong), field: "current_password")
+        case .accountLocked(let until): AppError(.locked, code: "account_locked", Message(.accountLocked, ["until": .text(RussianText.time(until))]))
+        case .accountDisabled: AppError(.forbidden, code: "account_disabled", Message(.accountDisabled))
+        case .accountRemoved(let login): AppError(.conflict, code: "account_removed", Message(.accountRemoved, ["login": .text(login)]), field: "login")
         case .notLoggedIn: unauthenticated
-        case .sessionInvalid: AppError(.unauthenticated, code: "session_invalid", message: "Сеанс завершён или недействителен; войдите снова.")
-        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", message: "Недостаточно прав для этого действия.", details: explanation)
-        case .unknownLogin(let login): AppError(.notFound, code: "unknown_login", message: "Нет учётной записи «\(login)».", field: "login")
-        case .loginTaken(let login): AppError(.conflict, code: "login_taken", message: "Учётная запись «\(login)» уже существует.", field: "login")
-        case .invalidLogin: AppError(.invalid, code: "invalid_login", message: "Логин: 1–64 латинские буквы, цифры, «_» или «-», начиная с буквы.", field: "login")
-        case .invalidField(let field, let reason): AppError(.invalid, code: "invalid_field", message: "Поле «\(RussianText.fieldName(field))»: \(reason).", field: apiFieldName(field))
-        case .weakPassword(let reasons): AppError(.invalid, code: "weak_password", message: "Пароль не принят: " + reasons.map(RussianText.passwordRule).joined(separator: "; ") + ".", field: "new_password")
-        case .blocked(let login, let blockers): AppError(.conflict, code: "blocked", message: "Учётную запись «\(login)» нельзя отключить или удалить, пока:", details: blockers)
-        case .lastAdministrator: AppError(.conflict, code: "last_administrator", message: "Это единственная учётная запись, которая может менять политику; сначала дайте право manage_policy другой.")
-        case .policyRejected(let reason): AppError(.invalid, code: "policy_rejected", message: "Политика не применена: \(reason).")
-        case .policyLockout: AppError(.invalid, code: "policy_lockout", message: "Политика не применена: после неё ни одна активная учётная запись не сможет менять политику (manage_policy).")
-        case .unknownVersion(let version): AppError(.notFound, code: "unknown_version", message: "Нет версии политики «\(version)».", field: "version")
-        case .nothingToRollBack: AppError(.conflict, code: "nothing_to_roll_back", message: "Нет более ранней версии политики, к которой можно вернуться.")
-        case .busy: AppError(.busy, code: "busy", message: "База данных занята другим процессом; повторите запрос.")
+        case .sessionInvalid: AppError(.unauthenticated, code: "session_invalid", Message(.sessionInvalid))
+        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), details: explanation)
+        case .unknownLogin(let login): AppError(.notFound, code: "unknown_login", Message(.unknownLogin, ["login": .text(login)]), field: "login")
+        case .loginTaken(let login): AppError(.conflict, code: "login_taken", Message(.loginTaken, ["login": .text(login)]), field: "login")
+        case .invalidLogin: AppError(.invalid, code: "invalid_login", Message(.invalidLogin), field: "login")
+        case .invalidField(let field, let reason):
+            AppError(.invalid, code: "invalid_field", Message(.invalidField, ["field": .message(RussianText.fieldMessage(field)), "reason": .text(reason)]), field: apiFieldName(field))
+        case .weakPassword(let reasons):
+            AppError(.invalid, code: "weak_password", Message(.weakPassword, ["reasons": .messages(reasons.map(RussianText.passwordRuleMessage), separator: "; ")]), field: "new_password")
+        case .blocked(let login, let blockers): AppError(.conflict, code: "blocked", Message(.blocked, ["login": .text(login)]), details: blockers)
+        case .lastAdministrator: AppError(.conflict, code: "last_administrator", Message(.lastAdministrator))
+        case .policyRejected(let reason): AppError(.invalid, code: "policy_rejected", Message(.policyRejected, ["reason": .text(reason)]))
+        case .policyLockout: AppError(.invalid, code: "policy_lockout", Message(.policyLockout))
+        case .unknownVersion(let version): AppError(.notFound, code: "unknown_version", Message(.unknownVersion, ["version": .text(version)]), field: "version")
+        case .nothingToRollBack: AppError(.conflict, code: "nothing_to_roll_back", Message(.nothingToRollBack))
+        case .busy: AppError(.busy, code: "busy", Message(.busy))
         case .databaseMissing, .databaseExists, .notAnLKODatabase, .schemaTooNew, .clockOverrideRefused, .tampered:
-            AppError(.conflict, code: "database", message: error.description)
+            AppError(.conflict, code: "database", Message(.verbatim, ["text": .text(error.description)]))
         }
     }
 
@@ -108,19 +131,19 @@ extension AppError {
 
     static func from(workflow error: WorkflowError) -> AppError {
         switch error {
-        case .noActivePolicy: AppError(.conflict, code: "no_active_policy", message: "В базе нет действующей политики; администратор ЛКО применяет её командой `lko apply`.")
+        case .noActivePolicy: AppError(.conflict, code: "no_active_policy", Message(.noActivePolicy))
         case .unknownCase: caseNotFound
-        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", message: "Недостаточно прав для этого действия.", details: explanation)
+        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), details: explanation)
         case .stateForbids(let action, let state, _):
-            AppError(.conflict, code: "state_forbids", message: "Действие «\(RussianText.action(action))» невозможно: сообщение в статусе «\(state.title)».")
+            AppError(.conflict, code: "state_forbids", Message(.stateForbids, ["action": .pair(ru: RussianText.action(action), en: action), "state": .pair(ru: state.title, en: state.rawValue)]))
         case .separationOfDuties:
-            AppError(.forbidden, code: "separation_of_duties", message: "Разделение обязанностей (п. 12 распоряжения): тот, кто подготовил или направил ответ на утверждение, не может сам его утвердить или вернуть — это делает другой Руководитель или Куратор.")
+            AppError(.forbidden, code: "separation_of_duties", Message(.separationOfDuties))
         case .invalid(let message) where message.hasPrefix("no absence #"):
-            AppError(.notFound, code: "absence_not_found", message: "Такого отсутствия нет.")
-        case .invalid(let message): AppError(.invalid, code: "invalid", message: RussianText.workflowMessage(message))
+            AppError(.notFound, code: "absence_not_found", Message(.absenceNotFound))
+        case .invalid(let message): AppError(.invalid, code: "invalid", RussianText.workflowMessageText(message))
         case .notExecutor(let login, let node, let day):
-            AppError(.invalid, code: "not_executor", message: "«\(login)» не является исполнителем по «\(node)» на \(RussianText.date(iso: day)); назначать можно только исполнителей (п. 9 распоряжения).", field: "to")
-        case .calendar(let message): AppError(.conflict, code: "calendar", message: message)
+            AppError(.invalid, code: "not_executor", Message(.notExecutor, ["login": .text(login), "node": .text(node), "day": .text(RussianText.date(iso: day))]), field: "to")
+        case .calendar(let message): AppError(.conflict, code: "calendar", Message(.verbatim, ["text": .text(message)]))
         }
     }
 }

@@ -128,24 +128,34 @@ public enum RussianText {
     }
 
     static func fieldName(_ field: String) -> String {
+        fieldMessage(field).render(.ru)
+    }
+
+    /// A store field's name for people.
+    static func fieldMessage(_ field: String) -> Message {
         switch field {
-        case "full name": "ФИО"
-        case "position": "должность"
-        case "department": "подразделение"
-        case "e-mail": "электронная почта"
-        default: field
+        case "full name": Message(.fieldFullName)
+        case "position": Message(.fieldPosition)
+        case "department": Message(.fieldDepartment)
+        case "e-mail": Message(.fieldEmail)
+        default: Message(.verbatim, ["text": .text(field)])
         }
     }
 
     static func passwordRule(_ text: String) -> String {
+        passwordRuleMessage(text).render(.ru)
+    }
+
+    /// One of the password rules (LKOAccounts writes them in English).
+    static func passwordRuleMessage(_ text: String) -> Message {
         if text.hasPrefix("The password has"), text.contains("at least") {
             let digits = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }
-            return "слишком короткий, нужно не меньше \(digits.last ?? 12) символов (несколько не связанных слов — длинный и запоминающийся пароль)"
+            return Message(.passwordTooShort, ["minimum": .text("\(digits.last ?? 12)")])
         }
-        if text.hasPrefix("The password has") { return "слишком длинный" }
-        if text.contains("contains the login") { return "пароль не должен содержать логин" }
-        if text.contains("same as the current") { return "новый пароль совпадает с текущим" }
-        return text
+        if text.hasPrefix("The password has") { return Message(.passwordTooLong) }
+        if text.contains("contains the login") { return Message(.passwordContainsLogin) }
+        if text.contains("same as the current") { return Message(.passwordSameAsCurrent) }
+        return Message(.verbatim, ["text": .text(text)])
     }
 
     static func policyReason(_ reason: String) -> String {
@@ -153,18 +163,30 @@ public enum RussianText {
             .replacingOccurrences(of: "policy test expectation(s) fail", with: "проверок политики не проходят").replacingOccurrences(of: " of ", with: " из ")
     }
 
+    /// The store's reason for refusing a policy: translated in Russian, as written in English.
+    static func policyReasonArgument(_ reason: String) -> Message.Argument {
+        .pair(ru: policyReason(reason), en: reason)
+    }
+
     static func workflowMessage(_ message: String) -> String {
-        if message.contains("already assigned to") { return "Сообщение уже назначено этому исполнителю." }
-        if message.contains("ran out on") { return "Срок рассмотрения уже истёк; продлить срок можно только до его окончания (ч. 2 ст. 12 59-ФЗ). Нарушение срока остаётся в отчёте." }
-        if message.contains("later than 7 days after registration") { return "Обращение перенаправляется позже 7 дней со дня регистрации (ч. 3 ст. 8 59-ФЗ): укажите причину в комментарии." }
-        if message.contains("already extended") { return "Срок уже продлевался; продлить можно только один раз." }
-        if message.contains("only обращения") { return "Продлить срок можно только обращению по 59-ФЗ, не сообщению." }
-        if message.contains("no draft to submit") { return "Нет черновика ответа: сначала сохраните ответ." }
-        if message.contains("has no account") { return "У указанного сотрудника нет учётной записи." }
-        if message.contains("is disabled") { return "Учётная запись указанного сотрудника отключена." }
+        workflowMessageText(message).render(.ru)
+    }
+
+    /// The workflow's messages (written in English in LKOWorkflow) as catalog messages; the
+    /// English original is kept for anything the catalog does not know.
+    static func workflowMessageText(_ message: String) -> Message {
+        if message.contains("already assigned to") { return Message(.workflowAlreadyAssigned) }
+        if message.contains("ran out on") { return Message(.workflowTermRanOut) }
+        if message.contains("later than 7 days after registration") { return Message(.workflowLateRedirect) }
+        if message.contains("already extended") { return Message(.workflowAlreadyExtended) }
+        if message.contains("only обращения") { return Message(.workflowExtendAppealsOnly) }
+        if message.contains("no draft to submit") { return Message(.workflowNoDraft) }
+        if message.contains("has no account") { return Message(.workflowNoAccount) }
+        if message.contains("is disabled") { return Message(.workflowTargetDisabled) }
         if message.hasPrefix("the absence is not recorded") {
-            return "Отсутствие не записано:" + message.dropFirst("the absence is not recorded:".count)
+            let reason = String(message.dropFirst("the absence is not recorded:".count)).trimmingCharacters(in: .whitespaces)
+            return Message(.workflowAbsenceNotRecorded, ["reason": .text(reason)])
         }
-        return message
+        return Message(.verbatim, ["text": .text(message)])
     }
 }

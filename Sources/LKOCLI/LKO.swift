@@ -6,20 +6,8 @@ import Foundation
 public struct LKO: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lko",
-        abstract: "Policy-as-code for the organization's account (ЛКО) on the Feedback Platform (ПОС).",
-        discussion: """
-        A policy is a folder of .lko files (default: Policies/) declaring the organization, roles, \
-        the category tree, grants, auto-rules, fast-tracks and tests. Typical use:
-
-          lko check                 find every error and warning, with file:line:col
-          lko test                  run the policy's own tests
-          lko compile --out t.sqlite
-          lko explain head assign --subcategory roads.potholes
-          lko fmt                   rewrite files in the canonical layout
-
-        Exit codes: 0 success, 1 the policy has errors / a test failed / bad input lines, \
-        2 wrong usage, 3 `explain` denied.
-        """,
+        abstract: L(.helpRootAbstract),
+        discussion: L(.helpRootDiscussion),
         version: LKOVersion.current,
         subcommands: [
             CheckCommand.self, TestCommand.self, CompileCommand.self, FmtCommand.self,
@@ -28,20 +16,27 @@ public struct LKO: AsyncParsableCommand {
             ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
             CaseCommand.self, ReportCommand.self, AbsenceCommand.self, DelegationCommand.self, TickCommand.self,
             ServeCommand.self, BackupCommand.self, AccessCommand.self, POSCommand.self,
+            CompletionCommand.self, ManualCommand.self,
         ]
     )
 
     public init() {}
 }
 
-public enum LKOVersion {
-    public static let current = "0.1.0"
-}
-
 /// The process entry point: parses, runs, and maps every failure to a documented exit code.
 public enum LKOMain {
-    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+    public static func run(_ given: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        var arguments = given
         do {
+            try GlobalOptions.extract(&arguments)
+            if arguments == ["--version"] || arguments == ["-V"] {
+                Terminal.out("lko " + LKOVersion.full)
+                exit(0)
+            }
+            if let help = try HelpPrinter.request(in: arguments) {
+                FileHandle.standardOutput.write(Data(help.utf8))
+                exit(0)
+            }
             try LKO.refuseServerIfLocalOnly(arguments)
             var command = try LKO.parseAsRoot(arguments)
             try LKO.refuseServerIfLocalOnly(command, arguments: arguments)
@@ -55,18 +50,19 @@ public enum LKOMain {
             exit(exitCode.rawValue)
         } catch let failure as CommandFailure {
             Terminal.error(failure.message)
+            if failure.exitCode == .usage, failure.showUsage { LKO.printUsage(for: arguments) }
             exit(failure.exitCode.rawValue)
         } catch {
             let code = LKO.exitCode(for: error)
             if code == .success {
                 LKO.exit(withError: error)
             }
-            // Wrong usage: the parser's message, then how to get help; always exit 2.
+            // Wrong usage: the parser's message, a suggestion, then how to get help; always exit 2.
             if code == .validationFailure {
-                Terminal.error(LKO.message(for: error))
-                let usage = LKO.usageString(for: arguments)
-                if !usage.isEmpty { FileHandle.standardError.write(Data((usage + "\n").utf8)) }
-                FileHandle.standardError.write(Data("See 'lko --help' or 'lko help <command>'.\n".utf8))
+                let message = LKO.message(for: error)
+                let suggestion = message.contains("Did you mean") ? nil : Suggest.forParserError(message, arguments: arguments)
+                Terminal.error(message + (suggestion.map { "; " + L(.didYouMean, ["suggestion": $0]) } ?? ""))
+                LKO.printUsage(for: arguments)
                 exit(ExitCode.usage.rawValue)
             }
             Terminal.error(LKO.message(for: error))
@@ -95,7 +91,7 @@ extension LKO {
         let (type, path) = commandPath(for: Array(arguments[..<index]))
         guard type != LKO.self, !(type is RemoteCapable.Type), type.configuration.subcommands.isEmpty else { return }
         let value = arguments[index] == "--server" ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(arguments[index].dropFirst("--server=".count))
-        throw CommandFailure(message: RemoteRefusal.message(command: path, server: value, fromEnvironment: false), exitCode: .usage)
+        throw CommandFailure(message: RemoteRefusal.message(command: path, server: value, fromEnvironment: false), exitCode: .usage, showUsage: false)
     }
 
     /// `LKO_SERVER` set (and no `--db`) for a command that uses the database but works only on
@@ -104,8 +100,14 @@ extension LKO {
         guard !(command is RemoteCapable) else { return }
         for child in Mirror(reflecting: command).children {
             guard let options = (child.value as? OptionGroup<DatabaseOptions>)?.wrappedValue, let server = options.serverAddress else { continue }
-            throw CommandFailure(message: RemoteRefusal.message(command: commandPath(for: arguments).path, server: server, fromEnvironment: options.server == nil), exitCode: .usage)
+            throw CommandFailure(message: RemoteRefusal.message(command: commandPath(for: arguments).path, server: server, fromEnvironment: options.server == nil), exitCode: .usage, showUsage: false)
         }
+    }
+
+    static func printUsage(for arguments: [String]) {
+        let usage = usageString(for: arguments)
+        if !usage.isEmpty { FileHandle.standardError.write(Data((usage + "\n").utf8)) }
+        Terminal.err(L(.usageSeeHelp))
     }
 
     static func usageString(for arguments: [String]) -> String {

@@ -39,6 +39,9 @@ func lko(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, 
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    // The tests of the English texts; Russian ones pass LKO_LANG=ru.
+    environment["LKO_LANG"] = "en"
+    environment["COLUMNS"] = "200"
     for (name, value) in extra { environment[name] = value }
     process.environment = environment
     let out = Pipe(), err = Pipe(), input = Pipe()

@@ -12,7 +12,7 @@ struct CLITests {
         }
         let version = try lko(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        #expect(version.stdout.hasPrefix("lko 0.1.0 (commit "), "\(version.stdout)")
     }
 
     // MARK: check

@@ -44,7 +44,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
         #expect((object["routing"] as? [Any])?.count == 2)
         // Issue 14: the report also lists substitute-eligibility changes and accepted findings.
-        #expect(Set(object.keys) == ["old", "new", "access", "roles", "tree", "routing", "substitutes", "acceptances", "findingsIntroduced", "findingsResolved", "risks"])
+        #expect(Set(object.keys) == ["format_version", "old", "new", "access", "roles", "tree", "routing", "substitutes", "acceptances", "findings_introduced", "findings_resolved", "risks"])
         let bad = try lko(["diff"] + pair("reformat") + ["--format", "html"])
         #expect(bad.status == 64 || bad.status == 2, "wrong usage, not a crash: \(bad.status)")
     }

@@ -133,3 +133,48 @@ struct TamperTests {
         #expect(result.checkpoints == 1)
     }
 }
+
+@Suite("Checkpoints under kill -9")
+struct CheckpointKillTests {
+    /// Real `lko audit checkpoint` processes killed with SIGKILL at 0–20 ms: the folder only ever
+    /// holds whole, valid checkpoints (a `.partial` leftover is ignored), and a later checkpoint
+    /// still verifies.
+    @Test(.timeLimit(.minutes(3)))
+    func aKilledCheckpointLeavesTheOldOrTheNewNeverABrokenOne() throws {
+        let binary = try #require(lkoBinary(), "build the lko binary first (swift build)")
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.path("lko.sqlite")
+        let store = try Store.create(path: path, sandbox: false, administrator: NewAccount(login: "boss", fullName: "B"), password: adminPassword, hasher: cheapHasher)
+        let token = try store.login("boss", password: adminPassword, hasher: cheapHasher).text
+        try store.close()
+        let folder = dir.path("checkpoints")
+        var environment = ProcessInfo.processInfo.environment
+        environment["LKO_TOKEN"] = token
+        environment["LKO_DB"] = path
+        environment["XDG_CONFIG_HOME"] = dir.path("config")
+        environment.removeValue(forKey: "LKO_NOW")
+        environment.removeValue(forKey: "LKO_SERVER")
+        var killed = 0
+        for round in 0..<20 {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["audit", "checkpoint", "--dir", folder]
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t((round % 10) * 2_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            let reopened = try Store.open(path: path)
+            let result = try reopened.verifyCheckpoints(directory: folder, publicKey: AuditKey.publicKey(at: AuditKey.defaultPath(forDatabase: path)))
+            try reopened.close()
+            #expect(result.problems.isEmpty, "round \(round): \(result.problems)")
+        }
+        #expect(killed > 0, "no process was killed mid-run; the test proved nothing")
+    }
+}

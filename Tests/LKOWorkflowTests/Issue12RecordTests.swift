@@ -74,6 +74,20 @@ struct Issue12RecordTests {
         #expect(onApproval.last?.holders.contains("social_specialist") == false)
     }
 
+    /// A case moderated on 02.03 but imported only on 10.03: its history is dated by the export's
+    /// own days, so the days in between are the executor's (ПОС routed it on 02.03), not the
+    /// moderator's.
+    @Test func finding3_aLateImportIsDatedByTheExportNotTheImportDay() throws {
+        let f = try Fixture()
+        f.setDay("2026-03-10")
+        try appealOnRoads(f, "L-1", date: "2026-03-02")
+        let events = try f.events("L-1")
+        #expect(events.map(\.onDay) == ["2026-03-02", "2026-03-02", "2026-03-02"])
+        let days = try f.workflow.responsibility("L-1", until: CalendarDate(iso: "2026-03-10")!, by: try f.account("ookr_curator"))
+        #expect(days.first?.day == "2026-03-02")
+        #expect(days.allSatisfy { $0.holders == ["roads_specialist"] }, "\(days.map(\.holders))")
+    }
+
     @Test func finding4_everyVersionOfTheAnswerIsKept() throws {
         let f = try Fixture()
         try appealOnRoads(f)

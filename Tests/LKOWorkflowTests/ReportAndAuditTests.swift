@@ -139,8 +139,10 @@ struct ReportTests {
         try fixture.importLines([caseLine("RS3", subcategory: "roads.signs", date: "2027-01-19")])
         let days = try fixture.workflow.responsibility("RS3", until: day("2027-01-21"), by: try fixture.account("head"))
         #expect(days.map(\.day) == ["2027-01-19", "2027-01-20", "2027-01-21"])
-        #expect(days.map(\.responsible) == ["moderator", "roads_deputy", "roads_deputy"])
-        #expect(days.map(\.actingFor) == [nil, "roads_specialist", "roads_specialist"])
+        // Imported a day late: the history is dated by the export (moderated and routed on
+        // 19.01), so that day is the substitute's too (issue 12, finding 3).
+        #expect(days.map(\.responsible) == ["roads_deputy", "roads_deputy", "roads_deputy"])
+        #expect(days.map(\.actingFor) == ["roads_specialist", "roads_specialist", "roads_specialist"])
     }
 }
 

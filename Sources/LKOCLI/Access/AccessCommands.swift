@@ -31,13 +31,14 @@ struct AccessWhoCan: ParsableCommand {
     @Argument(help: "The action, e.g. approve.") var action: String
     @Argument(help: "The subcategory (or fact) path, e.g. roads.potholes.") var subcategory: String
     @Option(help: ArgumentHelp("The day (default: today).", valueName: "date")) var at: CalendarDate?
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let (service, caller) = try localAccess(database)
             let entries = try service.whoCan(caller, action: action, node: subcategory, at: at)
-            if json { try Terminal.json(entries); return }
+            if format == .json { try Terminal.document(entries, key: "people"); return }
             if entries.isEmpty { Terminal.out("nobody may \(action) in \(subcategory)"); return }
             for entry in entries {
                 Terminal.out("\(entry.login)\(entry.fullName.map { " (\($0))" } ?? "")\(entry.status == "active" ? "" : " [\(entry.status)]"): \(entry.reach) — \(entry.source)")
@@ -64,7 +65,7 @@ struct AccessReviewCommand: ParsableCommand {
             let (service, caller) = try localAccess(database)
             let review = try service.accessReview(caller, at: at, record: record)
             switch format {
-            case .json: try Terminal.json(review)
+            case .json: try Terminal.document(review)
             case .csv: FileHandle.standardOutput.write(Data(AccessRender.csv(review).utf8))
             case .markdown: FileHandle.standardOutput.write(Data(AccessRender.markdown(review).utf8))
             }

@@ -15,15 +15,25 @@ struct AuthorizeCommand: ParsableCommand {
         {"line":N,"error":"…"} in its place and a message on standard error; blank lines are \
         skipped.
 
-          lko authorize --policy Policies --requests requests.jsonl > decisions.jsonl
-          lko authorize --requests - < requests.jsonl
+        With --bundle, the decisions come from a bundle made by `lko compile --bundle FILE` \
+        (loaded with one read, no compiling). A bundle that is not one, of another format \
+        version, truncated or altered is refused; with --policy as well, so is a bundle compiled \
+        from other policy text than the folder's (stale).
 
-        Exit status: 0 all lines decided, 1 some lines were bad or the policy has errors, 2 wrong usage.
+          lko authorize --policy Policies --requests requests.jsonl > decisions.jsonl
+          lko authorize --bundle policy.lkob --requests requests.jsonl > decisions.jsonl
+          lko authorize --bundle policy.lkob --policy Policies --requests -  < requests.jsonl
+
+        Exit status: 0 all lines decided, 1 some lines were bad, the policy has errors or the \
+        bundle was refused, 2 wrong usage.
         """
     )
 
-    @Option(help: ArgumentHelp("The policy folder.", valueName: "dir"))
-    var policy: String = "Policies"
+    @Option(help: ArgumentHelp("The policy folder (default: Policies). With --bundle: the folder the bundle must have been compiled from.", valueName: "dir"))
+    var policy: String?
+
+    @Option(help: ArgumentHelp("Decide with this compiled bundle (`lko compile --bundle FILE`) instead of compiling the policy.", valueName: "file"))
+    var bundle: String?
 
     @Option(help: ArgumentHelp("The requests file, or - for standard input.", valueName: "file"))
     var requests: String
@@ -32,10 +42,23 @@ struct AuthorizeCommand: ParsableCommand {
     var at: CalendarDate?
 
     func run() throws {
-        // Decisions never read the version hash, and computing it is half of compiling.
-        let (_, compiled) = try PolicyLoading(path: policy, lint: false, version: false).compileOrFail()
-        let date = at ?? Today.date(in: compiled.tables.organization.timeZone)
-        var decider = BatchDecider(policy: compiled, date: date, inputName: requests == "-" ? "<stdin>" : requests)
+        let decisions: DecisionBundle
+        if let bundle {
+            let bytes = try AuthorizeCommand.readWhole(bundle)
+            // Only a policy named on the command line is checked against (not the default folder).
+            let digest = try policy.map { try DecisionBundle.sourceDigest(PolicyLoading(path: $0).load()) }
+            do {
+                decisions = try bytes.withUnsafeBytes { try DecisionBundle(bytes: $0, policyDigest: digest) }
+            } catch let error as DecisionBundle.BundleError {
+                throw CommandFailure(message: "\(bundle): \(error)")
+            }
+        } else {
+            // Decisions never read the version hash, and computing it is half of compiling.
+            let (_, compiled) = try PolicyLoading(path: policy ?? "Policies", lint: false, version: false).compileOrFail()
+            decisions = DecisionBundle(policy: compiled, sourceDigest: [])
+        }
+        let date = at ?? Today.date(in: decisions.timeZone)
+        var decider = BatchDecider(policy: decisions, date: date, inputName: requests == "-" ? "<stdin>" : requests)
         let badLines: Int
         if requests == "-" {
             badLines = decider.run(FileHandle.standardInput.readDataToEndOfFile())
@@ -69,6 +92,27 @@ struct AuthorizeCommand: ParsableCommand {
             throw ExitCode.failure
         }
     }
+
+    /// A whole regular file in one `read` (its size from `fstat`), or a clear failure.
+    static func readWhole(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CommandFailure(message: "cannot read \(path): no such file or not readable") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw CommandFailure(message: "cannot read \(path): not a regular file")
+        }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, size - done) }
+            guard got > 0 else { break }
+            done += got
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return bytes
+    }
 }
 
 /// The policy's lookup keys as byte tables, built once per run so that a request is decided
@@ -87,7 +131,7 @@ struct RequestLookup {
     let actions: ByteTable
     let actionBits: [UInt16]
 
-    init(policy: CompiledPolicy) {
+    init(policy: DecisionBundle) {
         func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
         let keys = policy.lookupKeys
         logins = ByteTable(keys.logins.filter { isASCII($0.0) }.map { (Array($0.0.utf8), $0.1) })
@@ -104,7 +148,7 @@ struct RequestLookup {
 
 /// Decides every line of a buffer and writes answers in large chunks.
 struct BatchDecider {
-    let policy: CompiledPolicy
+    let policy: DecisionBundle
     let date: CalendarDate
     let day: Int32
     let inputName: String
@@ -112,7 +156,7 @@ struct BatchDecider {
     var output: [UInt8] = []
     static let flushSize = 1 << 16
 
-    init(policy: CompiledPolicy, date: CalendarDate, inputName: String) {
+    init(policy: DecisionBundle, date: CalendarDate, inputName: String) {
         self.policy = policy
         self.date = date
         self.day = date.dayNumber

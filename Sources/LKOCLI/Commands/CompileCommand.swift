@@ -16,7 +16,12 @@ struct CompileCommand: ParsableCommand {
 
           lko compile --out tables.sqlite     SQLite database (one table per table)
           lko compile --out tables.json       JSON
-          lko compile --json                  JSON to standard output
+          lko compile --format json           JSON to standard output
+          lko compile --bundle policy.lkob    the decision bundle for `lko authorize --bundle`
+
+        The bundle holds what decisions need (logins, nodes, the decision blocks) with its \
+        format version, a checksum and the policy text's content hash, so `lko authorize` \
+        refuses it when it is damaged, of another version, or stale against --policy.
 
         Exit status: 0 compiled, 1 the policy has errors or the output cannot be written.
         """
@@ -27,17 +32,35 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables here: *.sqlite / *.db as SQLite, anything else as JSON. Replaces the file.", valueName: "file"))
     var out: String?
 
-    @Flag(help: "Print the tables as JSON to standard output.")
+    @Option(help: ArgumentHelp("Write the decision bundle for `lko authorize --bundle` here. Replaces the file.", valueName: "file"))
+    var bundle: String?
+
+    @Option(help: ArgumentHelp("Output: text (a summary, the default) or json (the tables, to standard output).", valueName: "format"))
+    var format: OutputFormat?
+
+    @Flag(help: ArgumentHelp("Deprecated: use --format json.", visibility: .hidden))
     var json = false
 
     func validate() throws {
-        if json, out != nil { throw ValidationError("--json and --out exclude each other: choose one output") }
+        if let format, format != .text, format != .json {
+            throw ValidationError("--format \(format.rawValue) is not supported here: use text or json")
+        }
+        if json || format == .json, out != nil { throw ValidationError("--format json and --out exclude each other: choose one output") }
     }
 
     func run() throws {
-        let (_, compiled) = try PolicyLoading(path: policy.path, lint: false).compileOrFail()
+        if json { Terminal.deprecated("--json", use: "--format json") }
+        let (compilation, compiled) = try PolicyLoading(path: policy.path, lint: false).compileOrFail()
         let tables = compiled.tables
-        if json {
+        if let bundle {
+            let bytes = DecisionBundle(policy: compiled, sourceDigest: DecisionBundle.sourceDigest(compilation.sources)).encoded()
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: bundle), options: .atomic)
+            } catch {
+                throw CommandFailure(message: "cannot write \(bundle): \(error)")
+            }
+        }
+        if json || format == .json {
             FileHandle.standardOutput.write(TablesJSON.encode(tables))
             return
         }
@@ -53,7 +76,8 @@ struct CompileCommand: ParsableCommand {
                 throw CommandFailure(message: "cannot write \(out): \(error)")
             }
         }
-        Terminal.out(TablesSummary(tables: tables).text + (out.map { "\nwritten to \($0)" } ?? ""))
+        let written = [out, bundle].compactMap { $0 }
+        Terminal.out(TablesSummary(tables: tables).text + (written.isEmpty ? "" : "\nwritten to " + written.joined(separator: ", ")))
     }
 }
 

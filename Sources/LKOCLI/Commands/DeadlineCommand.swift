@@ -6,19 +6,8 @@ import LKOCompiler
 struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
-        abstract: "Compute the last day of a term on the production calendar.",
-        discussion: """
-        Order item 10: the entry date into moderation is day 0; the deadline is the last working \
-        day in (entry, entry + N]; if that interval holds no working day (a short term swallowed \
-        by the New Year holidays), it is the first working day after entry + N. The first line \
-        of output is the ISO date alone, for scripts.
-
-          lko deadline --from 2024-12-29 --days 10 --explain
-          lko deadline --from 2026-03-02 --days 20 --working-days
-          lko deadline --from 2027-12-20 --days 30 --policy Policies   # with the policy's calendar additions
-
-        Exit status: 0 computed, 1 a date outside the calendar's years, 2 wrong usage.
-        """
+        abstract: L(.helpDeadlineAbstract),
+        discussion: L(.helpDeadlineDiscussion)
     )
 
     @Option(help: ArgumentHelp("The day the case entered moderation.", valueName: "date"))
@@ -42,6 +31,8 @@ struct DeadlineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also apply this policy's `calendar { … }` additions (a new year, a new decree).", valueName: "dir"))
     var policy: String?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         guard Term.allowedDays.contains(days) else {
             throw ValidationError("--days must be 1…\(Term.allowedDays.upperBound), got \(days)")
@@ -52,6 +43,7 @@ struct DeadlineCommand: ParsableCommand {
     }
 
     func run() throws {
+        let format = try output.resolve([.text, .json])
         var calendar: ProductionCalendar
         do {
             calendar = try ProductionCalendar.shipped()
@@ -69,13 +61,20 @@ struct DeadlineCommand: ParsableCommand {
         let term = Term(days: days, unit: workingDays ? .workingDays : .calendarDays)
         do {
             let deadline = try DeadlineCalculator(calendar: calendar).deadline(entry: from, term: term, extraDays: extend, endRule: nextWorkingDay ? .nextWorkingDay : .precedingWorkingDay)
+            if format == .json {
+                try Terminal.document(DeadlineJSON(entry: from.description, days: days, unit: workingDays ? "working_days" : "calendar_days", extensionDays: extend,
+                                                   rule: nextWorkingDay ? "next_working_day" : "preceding_working_day", deadline: deadline.date.description,
+                                                   deadlineText: textDate(deadline.date.description), nominalLastDay: deadline.nominalLastDay.description,
+                                                   steps: explain ? deadline.steps.map { "\($0)" } : nil, note: deadline.note.map { "\($0)" }))
+                return
+            }
             Terminal.out(deadline.date.description)
             if explain {
                 Terminal.out("entry \(from) + \(term)\(extend > 0 ? " + \(extend) days extension" : ""); nominal last day \(deadline.nominalLastDay)")
                 for step in deadline.steps { Terminal.out("  \(step)") }
-                if let note = deadline.note { Terminal.out("note: \(note)") }
+                if let note = deadline.note { Terminal.out(L(.prefixNote) + "\(note)") }
             } else if let note = deadline.note {
-                Terminal.err("note: \(note)")
+                Terminal.err(L(.prefixNote) + "\(note)")
             }
         } catch let error as CalendarError {
             throw CommandFailure(message: "\(error) — the shipped calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); a new year is added with a `calendar { year … }` block in the policy")
@@ -83,4 +82,18 @@ struct DeadlineCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)")
         }
     }
+}
+
+/// `lko deadline --format json`.
+struct DeadlineJSON: Encodable {
+    var entry: String
+    var days: Int
+    var unit: String
+    var extensionDays: Int
+    var rule: String
+    var deadline: String
+    var deadlineText: String
+    var nominalLastDay: String
+    var steps: [String]?
+    var note: String?
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
@@ -9,17 +10,8 @@ import LKOWorkflow
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain whether a login may do an action on a case, and why.",
-        discussion: """
-        Prints ALLOW with the grant (file:line), the role rule and the scope that matched, or \
-        DENY with the closest grant and the exact missing piece: no grant on this subcategory, \
-        grant expired, role lacks the action, or case not assigned to you.
-
-          lko explain roads_specialist draft --subcategory roads.potholes --assignee roads_specialist
-          lko explain deputy_housing approve --subcategory housing.roof --at 2026-03-02
-
-        Exit status: 0 allowed, 3 denied, 1 the policy has errors or a name is unknown, 2 wrong usage.
-        """
+        abstract: L(.helpExplainAbstract),
+        discussion: L(.helpExplainDiscussion)
     )
 
     @Argument(help: "The login asking.")
@@ -43,21 +35,21 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The policy folder.", valueName: "dir"))
     var policy: String = "Policies"
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Also apply the absences recorded in this lko database: an eligible substitute's rights (`substitute … for …`) show with the absence they come from.", valueName: "path"))
     var db: String?
 
     func run() throws {
+        let format = try output.resolve([.text, .json])
         let (_, compiled) = try PolicyLoading(path: policy, lint: false).compileOrFail()
         var node: Int?
         if subcategory != nil || category != nil {
             guard let found = compiled.nodeIndex(category: category, subcategory: subcategory) else {
                 let paths = compiled.tables.nodes.map(\.path)
                 let asked = subcategory ?? category ?? ""
-                let hint = Suggestions.closest(to: asked, in: paths).map { " (did you mean `\($0)`?)" } ?? ""
-                throw CommandFailure(message: "unknown category node `\(asked)`\(hint); give a path such as `roads.potholes`")
+                let hint = Suggestions.closest(to: asked, in: paths).map { "; " + L(.didYouMean, ["suggestion": $0]) } ?? ""
+                throw CommandFailure(message: L(.explainUnknownNode, ["node": asked]) + hint)
             }
             node = found
         }
@@ -69,10 +61,10 @@ struct ExplainCommand: ParsableCommand {
         }
         let explanation = compiled.explain(login: login, action: action, node: node, assignee: assignee, on: date, absences: absences)
         if format == .json {
-            try Terminal.json(ExplainJSON(explanation))
+            try Terminal.document(ExplainJSON(explanation))
         } else {
             Terminal.out(explanation.lines.joined(separator: "\n"))
-            if !compiled.hasLogin(login) { Terminal.warning("`\(login)` appears in no grant of this policy") }
+            if !compiled.hasLogin(login) { Terminal.warning(L(.explainLoginUnknown, ["login": login])) }
         }
         if !explanation.allowed { throw ExitCode.denied }
     }

@@ -1,19 +1,14 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOCompiler
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the policy's own tests (`test` blocks).",
-        discussion: """
-        Every `expect allow|deny` is decided and every `expect route` is routed exactly as the \
-        workflow would, so a passing test describes production behaviour. Expectations without \
-        an `at` date (in the test or the case) use --at, or today.
-
-        Exit status: 0 all passed, 1 a test failed or the policy has errors, 2 wrong usage.
-        """
+        abstract: L(.helpTestAbstract),
+        discussion: L(.helpTestDiscussion)
     )
 
     @OptionGroup var policy: PolicyArgument
@@ -21,29 +16,31 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date for expectations that give none (default: today).", valueName: "date"))
     var at: CalendarDate?
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .shortAndLong, help: "List passing expectations too.")
     var verbose = false
 
     func run() throws {
+        let format = try output.resolve([.text, .json])
         let (compilation, _) = try PolicyLoading(path: policy.path, lint: false).compileOrFail()
         let report = PolicyTestRunner.run(compilation, today: at ?? Today.date())
         if format == .json {
-            try Terminal.json(TestJSON(passed: report.passed, failed: report.failed, results: report.results.map {
+            try Terminal.document(TestJSON(passed: report.passed, failed: report.failed, results: report.results.map {
                 TestJSON.Result(test: $0.test, expectation: $0.expectation, position: $0.position, passed: $0.passed, detail: $0.detail)
             }))
         } else {
             for result in report.results where !result.passed || verbose {
-                Terminal.out("\(result.passed ? "PASS" : "FAIL") \(result.position)  \(result.test)")
+                Terminal.out("\(L(result.passed ? .testPass : .testFail)) \(result.position)  \(result.test)")
                 Terminal.out("     \(result.expectation)")
                 if !result.passed {
-                    for line in result.detail.split(separator: "\n") { Terminal.out("     got: \(line)") }
+                    for line in result.detail.split(separator: "\n") { Terminal.out("     " + L(.testGot, ["detail": String(line)])) }
                 }
             }
             let tests = Set(report.results.map(\.test)).count
-            Terminal.out("\(report.passed) passed, \(report.failed) failed (\(report.results.count) expectations in \(tests) tests)")
+            let language = Language.current
+            Terminal.out(L(.testSummary, ["passed": "\(report.passed)", "failed": "\(report.failed)",
+                                          "expectations": Messages.count(report.results.count, .expectation, in: language), "tests": Messages.count(tests, .test, in: language)]))
         }
         if report.failed > 0 { throw ExitCode.failure }
     }

@@ -77,7 +77,7 @@ struct POSImport: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The export: .xlsx or .csv.") var file: String
     @Option(help: ArgumentHelp("The day the export was downloaded (default: today); dates events that have no date of their own.", valueName: "date")) var asOf: CalendarDate?
-    @Flag(help: "Print the report as JSON.") var json = false
+    @OptionGroup var output: OutputOptions
     @Option(help: "How many row problems to list (default 50).") var show = 50
 
     func run() throws {
@@ -90,8 +90,8 @@ struct POSImport: ParsableCommand {
             let progress = ProgressLine()
             let report = try service.posImport(caller, bytes: Array(data), fileName: url.lastPathComponent, asOf: asOf?.description, progress: progress.update)
             progress.finish()
-            if json {
-                try Terminal.json(report)
+            if try output.resolve() == .json {
+                try Terminal.document(report)
             } else {
                 Terminal.out(POSText.importReport(report, file: file, show: show))
             }
@@ -111,7 +111,7 @@ struct POSMonitor: ParsableCommand {
             let (service, caller) = try posService(database, command: "lko pos monitor")
             let report = try service.posMonitor(caller, at: at?.description)
             switch format {
-            case .json: try Terminal.json(report)
+            case .json: try Terminal.document(report)
             case .csv: FileHandle.standardOutput.write(Data(POSText.monitorCSV(report).utf8))
             case .markdown: Terminal.out(POSText.monitor(report, markdown: true))
             case .text: Terminal.out(POSText.monitor(report, markdown: false))
@@ -136,7 +136,7 @@ struct POSDrift: ParsableCommand {
             let (service, caller) = try posService(database, command: "lko pos drift")
             let report = try service.posDrift(caller, from: from?.description, to: to?.description)
             switch format {
-            case .json: try Terminal.json(report)
+            case .json: try Terminal.document(report)
             case .csv: FileHandle.standardOutput.write(Data(POSText.driftCSV(report).utf8))
             case .markdown: Terminal.out(POSText.drift(report, markdown: true))
             case .text: Terminal.out(POSText.drift(report, markdown: false))
@@ -150,13 +150,13 @@ struct POSEvents: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "events", abstract: "Status and person changes between snapshots (needs report).")
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A ПОС number (default: all).") var number: String?
-    @Flag(help: "JSON.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
             let (service, caller) = try posService(database, command: "lko pos events")
             let events = try service.posEvents(caller, number: number)
-            if json { return try Terminal.json(events) }
+            if try output.resolve() == .json { return try Terminal.document(events, key: "events") }
             let kinds = ["appeared": "появилось", "status": "статус", "executor": "исполнитель", "coordinator": "координатор", "manager": "руководитель", "planned": "плановая дата"]
             let dated = ["received": "по дате поступления", "actual": "по дате завершения", "as_of": "по дню выгрузки"]
             for event in events {

@@ -137,7 +137,13 @@ final class HTTPClient {
         if status >= 500 {
             return CommandFailure(message: "the server at \(base.absoluteString) failed (HTTP \(status)): \(document.error.message)")
         }
-        return AppError(kind, code: document.error.code, message: document.error.message, field: document.error.field, details: document.error.details ?? [])
+        var error = AppError(kind, code: document.error.code, message: document.error.message, field: document.error.field, details: document.error.details ?? [])
+        // The server says it in Russian; a message without arguments is found again in the
+        // catalog by its code, so that LKO_LANG=en reads the same over a server as locally.
+        if let key = MessageKey.argumentless(code: document.error.code), Messages.template(key, .ru) == document.error.message {
+            error.text = Message(key)
+        }
+        return error
     }
 
     func unreachable(_ error: any Error, timeout: TimeInterval) -> CommandFailure {

@@ -4,40 +4,77 @@ import LKOApplication
 /// Accounts, sessions, policy versions and the audit log.
 enum AdminRender {
     static func whoami(_ me: Me) -> String {
-        "\(me.login) — \(me.fullName)" + (me.position.isEmpty ? "" : ", \(me.position)") + (me.sandbox ? " [sandbox]" : "")
+        "\(me.login) — \(me.fullName)" + (me.position.isEmpty ? "" : ", \(me.position)") + (me.sandbox ? " [" + L(.sandbox) + "]" : "")
     }
 
-    static func userLine(_ user: UserView) -> String {
-        let flags = [user.status == "disabled" ? "disabled" : nil, user.locked ? "locked until \(user.lockedUntilText ?? "?")" : nil].compactMap { $0 }
-        return "\(user.login)\t\(user.fullName)\t\(user.position)" + (flags.isEmpty ? "" : "\t[\(flags.joined(separator: ", "))]")
+    static func statusText(_ user: UserView) -> String {
+        var parts = [Language.current == .ru ? user.statusTitle : user.status]
+        if user.locked { parts.append(L(.lockedUntil, ["until": user.lockedUntilText ?? "?"])) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func users(_ users: [UserView], format: OutputFormat, dialect: CSVDialect) throws {
+        let columns: [Column<UserView>] = [
+            Column(key: "login", title: L(.columnLogin)) { $0.login },
+            Column(key: "full_name", title: L(.columnFullName)) { $0.fullName },
+            Column(key: "position", title: L(.columnPosition)) { $0.position },
+            Column(key: "status", title: L(.columnStatus)) { format == .csv && dialect == .rfc4180 ? $0.status : statusText($0) },
+        ]
+        try RowReport(title: L(.titleUsers), columns: columns, rows: users, footer: nil).print(format, dialect: dialect) {
+            try Terminal.document(users, key: "users")
+        }
     }
 
     static func user(_ user: UserView) -> String {
-        """
-        login       \(user.login)
-        full name   \(user.fullName)
-        position    \(user.position)
-        department  \(user.department)
-        e-mail      \(user.email)
-        status      \(user.status)\(user.lockedUntilText.map { ", locked until \($0)" } ?? "")
-        """
+        let rows: [(MessageKey, String)] = [
+            (.columnLogin, user.login), (.columnFullName, user.fullName), (.columnPosition, user.position),
+            (.fieldDepartment, user.department), (.fieldEmail, user.email), (.columnStatus, statusText(user)),
+        ]
+        let labels = rows.map { L($0.0) }
+        let width = labels.map(\.count).max() ?? 0
+        return zip(labels, rows).map { $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $1.1 }.joined(separator: "\n")
     }
 
-    static func version(_ entry: PolicyVersionView) -> String {
-        "#\(entry.activation)\(entry.isActive ? " *" : "  ") \(entry.at)  \(entry.kind.padding(toLength: 8, withPad: " ", startingAt: 0)) v\(entry.versionID) \(entry.version.prefix(19))…  \(entry.actor)"
-            + (entry.message.isEmpty ? "" : "  \"\(entry.message)\"")
-            + (entry.gitCommit.map { "  git \($0.prefix(12))" + (entry.gitClean == false ? " (dirty)" : "") } ?? "")
+    static func versions(_ history: [PolicyVersionView], format: OutputFormat, dialect: CSVDialect) throws {
+        if history.isEmpty, format == .text { Terminal.out(L(.noPolicyYet)); return }
+        let machine = format == .csv && dialect == .rfc4180
+        let columns: [Column<PolicyVersionView>] = [
+            Column(key: "activation", title: "#") { "\($0.activation)" + ($0.isActive ? " *" : "") },
+            Column(key: "at", title: L(.columnWhen)) { machine ? $0.at : $0.atText },
+            Column(key: "kind", title: L(.columnKind)) { $0.kind },
+            Column(key: "version", title: L(.columnVersion)) { "v\($0.versionID) \($0.version.prefix(19))…" },
+            Column(key: "actor", title: L(.columnWho)) { machine ? $0.actor : CaseRender.name($0.actor, $0.actorName) },
+            Column(key: "message", title: L(.columnComment)) { $0.message },
+            Column(key: "git_commit", title: "git") { entry in entry.gitCommit.map { String($0.prefix(12)) + (entry.gitClean == false ? " (dirty)" : "") } ?? "" },
+        ]
+        try RowReport(title: L(.titleHistory), columns: columns, rows: history, footer: nil).print(format, dialect: dialect) {
+            try Terminal.document(history, key: "versions")
+        }
     }
 
-    /// One audit entry; the details as the compact JSON object they were stored as.
+    static func audit(_ entries: [AuditEntryView], format: OutputFormat, dialect: CSVDialect) throws {
+        let machine = format == .csv && dialect == .rfc4180
+        let columns: [Column<AuditEntryView>] = [
+            Column(key: "seq", title: "#") { "\($0.seq)" },
+            Column(key: "at", title: L(.columnWhen)) { machine ? $0.at : $0.atText },
+            Column(key: "actor", title: L(.columnWho)) { machine ? $0.actor : CaseRender.name($0.actor, $0.actorName) },
+            Column(key: "action", title: L(.columnEvent)) { $0.action },
+            Column(key: "object", title: L(.columnObject)) { $0.object },
+            Column(key: "details", title: L(.columnDetails)) { details($0.details) },
+        ]
+        try RowReport(title: L(.titleAudit), columns: columns, rows: entries, footer: nil).print(format, dialect: dialect) {
+            try Terminal.document(entries, key: "entries")
+        }
+    }
+
+    /// One audit entry as a line (the deprecated `--json` prints JSON Lines instead).
     static func auditLine(_ entry: AuditEntryView) -> String {
-        "\(entry.seq)\t\(entry.at)\t\(entry.actor)\t\(entry.action)\t\(entry.object)\t\(details(entry.details))"
+        "\(entry.seq)\t\(entry.atText)\t\(entry.actor)\t\(entry.action)\t\(entry.object)\t\(details(entry.details))"
     }
 
+    /// The details as `key=value` pairs (a lone text as it is).
     static func details(_ details: [String: String]) -> String {
         if details.count == 1, let text = details["text"] { return text }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return details.keys.sorted().map { "\($0)=\(details[$0]!)" }.joined(separator: " ")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
@@ -8,22 +9,8 @@ import LKOStore
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What a policy change does: an exact change-impact report.",
-        discussion: """
-        Each side is a policy folder, a file, or a git revision of the current repository (its \
-        Policies/ at that revision). Computed on the compiled tables of both sides: access gained \
-        and lost per login (with the grant that causes it), role changes, tree and term changes, \
-        every routing outcome that changes (by evaluating both rule sets over the whole match \
-        space), lint findings introduced or resolved, and risk flags. Formatting, comments and \
-        declaration order never show up.
-
-          lko diff origin/main HEAD
-          lko diff HEAD~1 Policies --format markdown > review.md
-          lko diff old/ new/ --fail-on escalation
-
-        Exit status: 0 (or, with --fail-on, 0 when nothing of that kind is flagged), 1 flagged \
-        or a side has errors, 2 wrong usage.
-        """
+        abstract: L(.helpDiffAbstract),
+        discussion: L(.helpDiffDiscussion)
     )
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -32,13 +19,18 @@ struct DiffCommand: ParsableCommand {
 
     @Argument(help: "The old side: folder, file or git revision.") var old: String
     @Argument(help: "The new side: folder, file or git revision.") var new: String
-    @Option(help: "text, markdown or json.") var format: DiffRenderer.Format = .text
+    @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Exit 1 when flagged: escalation, coverage, or any risk.", valueName: "kind")) var failOn: FailOn?
-    @Option(help: ArgumentHelp("The policy folder inside the repository, for git revisions.", valueName: "dir")) var policyDir: String = "Policies"
+    @Option(name: .customLong("policy"), help: ArgumentHelp("The policy folder inside the repository, for git revisions (default: Policies).", valueName: "dir")) var policyOption: String?
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Deprecated: use --policy.", valueName: "dir", visibility: .hidden)) var policyDirOption: String?
+
+    var policyDir: String { policyOption ?? policyDirOption ?? "Policies" }
     @Option(help: ArgumentHelp("Judge validity and lint at this date (default: today).", valueName: "date")) var at: CalendarDate?
     @Option(help: ArgumentHelp("An lko database: also flag people losing access to open cases they hold.", valueName: "path")) var db: String?
 
     func run() throws {
+        let chosen = try output.resolve([.text, .markdown, .json])
+        if policyDirOption != nil { Terminal.deprecated("--policy-dir", use: "--policy") }
         let (oldLabel, oldSources) = try PolicySide.load(old, policyDirectory: policyDir)
         let (newLabel, newSources) = try PolicySide.load(new, policyDirectory: policyDir)
         let day = at ?? Today.date()
@@ -47,7 +39,7 @@ struct DiffCommand: ParsableCommand {
         let newCompilation = PolicyCompiler.compile(newSources, options: options)
         for (label, compilation) in [(oldLabel, oldCompilation), (newLabel, newCompilation)] where compilation.hasErrors {
             Terminal.err(DiagnosticRenderer(sources: compilation.sources, useColor: Terminal.stderrUsesColor).render(compilation.diagnostics.filter { $0.severity == .error }))
-            throw CommandFailure(message: "\(label) has \(compilation.diagnostics.errorCount) error(s); a diff needs two valid policies")
+            throw CommandFailure(message: L(.diffSideHasErrors, ["side": label, "errors": Messages.count(compilation.diagnostics.errorCount, .error, in: Language.current)]))
         }
         var held: [DiffInput.HeldCase] = []
         if let db {
@@ -59,8 +51,13 @@ struct DiffCommand: ParsableCommand {
             }
         }
         let diff = try PolicyDiff.compute(DiffInput(oldLabel: oldLabel, old: oldCompilation, newLabel: newLabel, new: newCompilation, at: day, heldCases: held))
-        let output = DiffRenderer(useColor: format == .text && Terminal.stdoutUsesColor).render(diff, format: format)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        if chosen == .json {
+            try Terminal.document(diff)
+        } else {
+            let format: DiffRenderer.Format = chosen == .markdown ? .markdown : .text
+            let rendered = DiffRenderer(useColor: format == .text && Terminal.stdoutUsesColor).render(diff, format: format)
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
         switch failOn {
         case .escalation? where diff.hasEscalation: throw ExitCode.failure
         case .coverage? where diff.hasCoverageRisk: throw ExitCode.failure

@@ -19,7 +19,7 @@ struct AuditLogCommand: ParsableCommand, RemoteCapable {
     @Option(help: "Only entries by this login.") var actor: String?
     @Option(help: "Only entries about this object (e.g. user:head, or user for all users).") var object: String?
     @Option(help: "At most this many entries.") var limit: Int?
-    @Flag(help: "JSON Lines output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let since, StoreClock.parse(since.count == 10 ? since + "T00:00" : since) == nil {
@@ -30,17 +30,18 @@ struct AuditLogCommand: ParsableCommand, RemoteCapable {
 
     func run() throws {
         try runBackendCommand {
+            // The deprecated --json still prints JSON Lines, one entry a line, as it did.
+            let lines = output.json
+            let format = try output.resolve(reportFormats)
             let sinceText = since.flatMap { StoreClock.parse($0.count == 10 ? $0 + "T00:00" : $0) }.map(StoreClock.format)
             var entries = try database.backend().allAuditEntries(actor: actor, object: object)
             if let sinceText { entries = entries.filter { $0.at >= sinceText } }
             if let limit { entries = Array(entries.prefix(limit)) }
-            for entry in entries {
-                if json {
-                    try Terminal.json(entry, pretty: false)
-                } else {
-                    Terminal.out(AdminRender.auditLine(entry))
-                }
+            if lines {
+                for entry in entries { try Terminal.jsonLine(entry) }
+                return
             }
+            try AdminRender.audit(entries, format: format, dialect: output.dialect)
         }
     }
 }
@@ -58,16 +59,17 @@ struct AuditVerifyCommand: ParsableCommand, RemoteCapable {
     var deep = false
     @Option(help: ArgumentHelp("The checkpoint key (default: the database path + .audit-key; its .pub is trusted).", valueName: "file"))
     var auditKey: String?
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let json = try output.resolve([.text, .json]) == .json
             if checkpoints != nil || deep {
                 guard let local = try database.backend() as? LocalBackend else {
                     throw CommandFailure(message: "--checkpoints and --deep need the database file; run them on the server machine with --db", exitCode: .usage)
                 }
                 let report = try local.service.verifyAuditFully(try local.caller(), checkpointDirectory: checkpoints, auditKeyPath: auditKey, deep: deep)
-                if json { try Terminal.json(report) } else {
+                if json { try Terminal.document(report) } else {
                     Terminal.out(report.chain.intact ? "audit chain intact: \(report.chain.entries) entries; head \(report.chain.headHash)"
                                                      : "audit chain BROKEN at entry \(report.chain.brokenAt.map(String.init) ?? "?"): \(report.chain.reason ?? "")")
                     if let count = report.checkpoints {
@@ -84,6 +86,11 @@ struct AuditVerifyCommand: ParsableCommand, RemoteCapable {
                 return
             }
             let result = try database.backend().verifyAudit()
+            if json {
+                try Terminal.document(result)
+                if !result.intact { throw ExitCode.failure }
+                return
+            }
             if !result.intact {
                 throw CommandFailure(message: "the audit chain is broken at entry \(result.brokenAt.map(String.init) ?? "?"): \(result.reason ?? "")")
             }

@@ -11,9 +11,6 @@ struct InitCommand: ParsableCommand {
         administrative right until the first `lko apply`; from then on only the active policy \
         decides. Never touches an existing file.
 
-          lko init --login finance_sysadmin --full-name "Петров П. П." 
-          printf '%s\\n' "$PASSWORD" | lko init --db demo.sqlite --sandbox --login admin --full-name Admin --password-stdin
-
         --sandbox makes a rehearsal/training database where LKO_NOW=2026-03-02T09:00 may move \
         the clock; a production database refuses that.
         """
@@ -47,7 +44,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try runStoreCommand {
-            let password = try PasswordInput.read(prompt: "Password for \(login): ", fromStandardInput: passwordStdin, confirm: true)
+            let password = try PasswordInput.read(prompt: L(.promptPassword, ["login": login]), fromStandardInput: passwordStdin, confirm: true)
             let store = try Store.create(
                 path: database.path, sandbox: sandbox,
                 administrator: NewAccount(login: login, fullName: fullName, position: position, department: department, email: email),

@@ -34,11 +34,12 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
             var confirmed = yes || !review.hasRisks
             if !confirmed {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    throw CommandFailure(message: "the change report has risks (above); confirm with --yes to apply it from a script")
+                    throw CommandFailure(message: L(.applyRisksNeedYes))
                 }
-                FileHandle.standardError.write(Data("The change report has risks. Apply it? Type yes to confirm: ".utf8))
-                confirmed = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
-                guard confirmed else { throw CommandFailure(message: "not applied: the risks were not confirmed") }
+                FileHandle.standardError.write(Data(L(.applyConfirmPrompt).utf8))
+                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+                confirmed = answer == "yes" || answer == "да"
+                guard confirmed else { throw CommandFailure(message: L(.applyNotConfirmed)) }
             }
             let provenance = GitProvenance.of(path: policy.path)
             let result: ApplyResult
@@ -47,12 +48,12 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
             } else {
                 result = try backend.applyPolicy(candidate, message: message, confirmRisks: confirmed)
             }
-            if let provenance { Terminal.out("from git commit \(provenance.commit.prefix(12))\(provenance.clean ? "" : " (working tree not clean)")") }
+            if let provenance { Terminal.out(L(provenance.clean ? .applyFromCommit : .applyFromDirtyCommit, ["commit": String(provenance.commit.prefix(12))])) }
             if result.changed {
                 for warning in result.warnings { Terminal.warning(warning) }
-                Terminal.out("activated \(result.version)")
+                Terminal.out(L(.policyActivated, ["version": result.version]))
             } else {
-                Terminal.out("no change: \(result.version) is already active")
+                Terminal.out(L(.policyUnchanged, ["version": result.version]))
             }
         }
     }
@@ -61,14 +62,13 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
 struct HistoryCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "List policy activations, oldest first (needs manage_policy).")
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve(reportFormats)
             let history = try database.backend().policyVersions()
-            if json { try Terminal.json(history); return }
-            if history.isEmpty { Terminal.out("no policy applied yet"); return }
-            for entry in history { Terminal.out(AdminRender.version(entry)) }
+            try AdminRender.versions(history, format: format, dialect: output.dialect)
         }
     }
 }
@@ -106,7 +106,7 @@ struct RollbackCommand: ParsableCommand, RemoteCapable {
     func run() throws {
         try runBackendCommand {
             let result = try database.backend().rollbackPolicy(to: version, message: message)
-            Terminal.out("activated \(result.version) (rollback)")
+            Terminal.out(L(.policyRolledBack, ["version": result.version]))
         }
     }
 }

@@ -6,13 +6,8 @@ import LKOStore
 struct LoginCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "login",
-        abstract: "Log in; the session lasts 8 hours idle, 12 hours at most.",
-        discussion: """
-        The session token is stored with mode 0600 under ~/.config/lko/sessions/ (one per \
-        database, or one per server with --server) and used by every later command; \
-        `--print-token` prints it instead, for LKO_TOKEN. Five wrong passwords in a row lock \
-        the account for 15 minutes.
-        """
+        abstract: L(.helpLoginAbstract),
+        discussion: L(.helpLoginDiscussion)
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -29,20 +24,21 @@ struct LoginCommand: ParsableCommand, RemoteCapable {
     func run() throws {
         try runBackendCommand {
             let backend = try database.backend()
-            let password = try PasswordInput.read(prompt: "Password for \(login): ", fromStandardInput: passwordStdin)
+            let password = try PasswordInput.read(prompt: L(.promptPassword, ["login": login]), fromStandardInput: passwordStdin)
             let session = try backend.login(login, password: password)
             if printToken {
                 Terminal.out(session.token)
             } else {
                 try backend.session.save(session.token)
-                Terminal.err("logged in as \(session.me.login)" + (backend.session.isRemote ? " at \(backend.location)" : ""))
+                Terminal.err(L(.loggedIn, ["name": CaseRender.name(session.me.login, session.me.fullName), "login": session.me.login])
+                             + (backend.session.isRemote ? L(.atServer, ["server": backend.location]) : ""))
             }
         }
     }
 }
 
 struct LogoutCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "logout", abstract: "End the current session.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: L(.helpLogoutAbstract))
 
     @OptionGroup var database: DatabaseOptions
 
@@ -55,23 +51,23 @@ struct LogoutCommand: ParsableCommand, RemoteCapable {
                 // Already ended (expired, revoked): forgetting the token is all that is left.
             }
             backend.session.remove()
-            Terminal.err("logged out")
+            Terminal.err(L(.loggedOut))
         }
     }
 }
 
 struct WhoamiCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Show the logged-in account.")
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: L(.helpWhoamiAbstract))
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "JSON output: login, names, roles held today and what they allow.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let me = try database.backend().me()
-            if json { try Terminal.json(me) } else { Terminal.out(AdminRender.whoami(me)) }
+            if format == .json { try Terminal.document(me) } else { Terminal.out(AdminRender.whoami(me)) }
         }
     }
 }

@@ -131,8 +131,8 @@ enum SessionFile {
 /// What a command that works only on the local file says when given a server.
 enum RemoteRefusal {
     static func message(command: String, server: String, fromEnvironment: Bool) -> String {
-        "\(command) works only on local files and cannot run against a server (" + (fromEnvironment ? "LKO_SERVER=\(server)" : "--server \(server)")
-            + "); run it where the files are" + (fromEnvironment ? ", or give --db PATH" : "")
+        L(.serverRefused, ["command": command, "server": fromEnvironment ? "LKO_SERVER=\(server)" : "--server \(server)",
+                           "hint": fromEnvironment ? L(.serverRefusedHint) : ""])
     }
 }
 
@@ -150,17 +150,17 @@ enum PasswordInput {
     static func read(prompt: String, fromStandardInput: Bool, confirm: Bool = false) throws -> String {
         if fromStandardInput {
             guard let line = Swift.readLine(strippingNewline: true) else {
-                throw CommandFailure(message: "--password-stdin: standard input is empty; pipe the password in, e.g. `printf '%s\\n' \"$PASSWORD\" | lko …`")
+                throw CommandFailure(message: L(.passwordStdinEmpty))
             }
             return line
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw CommandFailure(message: "no terminal to ask for the password; use --password-stdin", exitCode: .usage)
+            throw CommandFailure(message: L(.passwordNoTerminal), exitCode: .usage)
         }
         let first = try readHidden(prompt)
         if confirm {
-            let second = try readHidden("Repeat the password: ")
-            guard first == second else { throw CommandFailure(message: "the two passwords differ; nothing was changed") }
+            let second = try readHidden(L(.promptRepeatPassword))
+            guard first == second else { throw CommandFailure(message: L(.passwordsDiffer)) }
         }
         return first
     }
@@ -171,13 +171,16 @@ enum PasswordInput {
         tcgetattr(STDIN_FILENO, &original)
         var silent = original
         silent.c_lflag &= ~tcflag_t(ECHO)
+        // Ctrl-C, a kill or a hang-up while echo is off: restore the terminal first.
+        TerminalGuard.install(original)
         tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSANOW, &original)
+            TerminalGuard.uninstall()
             FileHandle.standardError.write(Data("\n".utf8))
         }
         guard let line = Swift.readLine(strippingNewline: true) else {
-            throw CommandFailure(message: "no password was entered")
+            throw CommandFailure(message: L(.passwordNotEntered))
         }
         return line
     }
@@ -189,8 +192,8 @@ func runBackendCommand(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as AppError {
-        var message = error.description
-        if error.kind == .unauthenticated { message += "\n(log in with `lko login --login LOGIN`, with the same --db or --server)" }
+        var message = error.description(in: Language.current)
+        if error.kind == .unauthenticated { message += "\n" + L(.loginHint) }
         throw CommandFailure(message: message)
     } catch let failure as CommandFailure {
         throw failure
@@ -200,7 +203,7 @@ func runBackendCommand(_ body: () throws -> Void) throws {
         throw CommandFailure(message: "password hashing failed: \(error)")
     } catch {
         let translated = AppError.from(error)
-        if let app = translated as? AppError { throw CommandFailure(message: app.description) }
+        if let app = translated as? AppError { throw CommandFailure(message: app.description(in: Language.current)) }
         throw CommandFailure(message: String(describing: error))
     }
 }
@@ -210,12 +213,19 @@ func runStoreCommand(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as StoreError {
-        throw CommandFailure(message: error.description)
+        throw CommandFailure(message: localized(error, english: error.description))
     } catch let error as Store.PolicyRefusal {
-        throw CommandFailure(message: error.description)
+        throw CommandFailure(message: localized(error, english: error.description))
     } catch let error as WorkflowError {
-        throw CommandFailure(message: error.description)
+        throw CommandFailure(message: localized(error, english: error.description))
     } catch let error as PasswordHashingError {
         throw CommandFailure(message: "password hashing failed: \(error)")
     }
+}
+
+/// A store or workflow error for people: the catalog's Russian; in English the layer's own
+/// text (more detailed for an administrator).
+func localized(_ error: any Error, english: String) -> String {
+    guard Language.current == .ru, let app = AppError.from(error) as? AppError else { return english }
+    return app.description(in: .ru)
 }

@@ -25,9 +25,9 @@ struct UserAdd: ParsableCommand, RemoteCapable {
     func run() throws {
         try runBackendCommand {
             let backend = try database.backend()
-            let password = try PasswordInput.read(prompt: "Password for \(login): ", fromStandardInput: passwordStdin, confirm: true)
+            let password = try PasswordInput.read(prompt: L(.promptPassword, ["login": login]), fromStandardInput: passwordStdin, confirm: true)
             _ = try backend.addUser(NewUserInput(login: login, fullName: fullName, position: position, department: department, email: email, password: password))
-            Terminal.out("added \(login)")
+            Terminal.out(L(.userAdded, ["login": login]))
         }
     }
 }
@@ -36,13 +36,13 @@ struct UserList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve(reportFormats)
             let users = try database.backend().users()
-            if json { try Terminal.json(users); return }
-            for user in users { Terminal.out(AdminRender.userLine(user)) }
+            try AdminRender.users(users, format: format, dialect: output.dialect)
         }
     }
 }
@@ -52,22 +52,24 @@ struct UserShow: ParsableCommand, RemoteCapable {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login.") var login: String
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
+            let json = format == .json
             let backend = try database.backend()
             // Over a local file: roles, grants, derived rights, absences and open cases too.
             if let local = backend as? LocalBackend {
                 let access = try local.service.userAccess(try local.caller(), login: login)
                 let user = try? backend.user(login)
-                if json { try Terminal.json(UserShowJSON(user: user, access: access)); return }
+                if json { try Terminal.document(UserShowJSON(user: user, access: access)); return }
                 if let user { Terminal.out(AdminRender.user(user)) }
                 Terminal.out(AccessRender.person(access))
                 return
             }
             let user = try backend.user(login)
-            if json { try Terminal.json(user); return }
+            if json { try Terminal.document(user); return }
             Terminal.out(AdminRender.user(user))
         }
     }
@@ -86,12 +88,12 @@ struct UserDisable: ParsableCommand, RemoteCapable {
             if let target = handoverTo {
                 guard let local = backend as? LocalBackend else { throw CommandFailure(message: "--handover-to works on the local database file (no --server)", exitCode: .usage) }
                 let moved = try local.service.disableWithHandover(try local.caller(), login: login, to: target)
-                for posNumber in moved { Terminal.out("handed over case \(posNumber) to \(target)") }
-                Terminal.out("disabled \(login)")
+                for posNumber in moved { Terminal.out(L(.handedOver, ["number": posNumber, "login": target])) }
+                Terminal.out(L(.userDisabled, ["login": login]))
                 return
             }
             _ = try backend.setUserEnabled(login, enabled: false)
-            Terminal.out("disabled \(login)")
+            Terminal.out(L(.userDisabled, ["login": login]))
         }
     }
 }
@@ -105,13 +107,13 @@ struct UserEnable: ParsableCommand, RemoteCapable {
         try runBackendCommand {
             let backend = try database.backend()
             let view = try backend.setUserEnabled(login, enabled: true)
-            guard view.locked else { Terminal.out("enabled \(login)"); return }
+            guard view.locked else { Terminal.out(L(.userEnabled, ["login": login])); return }
             // A locked account: enabling it unlocks it too, or says that it did not.
             let after = try backend.unlockUser(login)
             if after.locked {
-                Terminal.out("enabled \(login), but it is still locked" + (after.lockedUntilText.map { " until \($0)" } ?? "") + "; `lko user unlock \(login)` lifts the lock")
+                Terminal.out(L(.userEnabledStillLocked, ["login": login, "until": after.lockedUntilText ?? "?"]))
             } else {
-                Terminal.out("enabled and unlocked \(login)")
+                Terminal.out(L(.userEnabledUnlocked, ["login": login]))
             }
         }
     }
@@ -125,7 +127,7 @@ struct UserUnlock: ParsableCommand, RemoteCapable {
     func run() throws {
         try runBackendCommand {
             _ = try database.backend().unlockUser(login)
-            Terminal.out("unlocked \(login)")
+            Terminal.out(L(.userUnlocked, ["login": login]))
         }
     }
 }
@@ -133,10 +135,8 @@ struct UserUnlock: ParsableCommand, RemoteCapable {
 struct UserPasswd: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "passwd",
-        abstract: "Change your own password (asks for the current one), or set anyone's with manage_users.",
-        discussion: """
-        Your own: the current password, then the new one; every session of yours ends and this         one is replaced. With --password-stdin the first line is the current password and the         second the new one. Someone else's (`lko user passwd LOGIN`): only the new password;         their sessions end.
-        """
+        abstract: L(.helpUserPasswdAbstract),
+        discussion: L(.helpUserPasswdDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The login (default: yours).") var login: String?
@@ -148,19 +148,19 @@ struct UserPasswd: ParsableCommand, RemoteCapable {
             let me = try backend.me()
             let target = login ?? me.login
             if target == me.login {
-                let current = try PasswordInput.read(prompt: "Current password for \(target): ", fromStandardInput: passwordStdin)
-                let new = try PasswordInput.read(prompt: "New password for \(target): ", fromStandardInput: passwordStdin, confirm: true)
+                let current = try PasswordInput.read(prompt: L(.promptCurrentPassword, ["login": target]), fromStandardInput: passwordStdin)
+                let new = try PasswordInput.read(prompt: L(.promptNewPassword, ["login": target]), fromStandardInput: passwordStdin, confirm: true)
                 let session = try backend.changeOwnPassword(current: current, new: new)
                 if ProcessInfo.processInfo.environment["LKO_TOKEN"]?.isEmpty ?? true {
                     try backend.session.save(session.token)
                 } else {
-                    Terminal.warning("the session in LKO_TOKEN has ended with the change; log in again")
+                    Terminal.warning(L(.tokenSessionEnded))
                 }
-                Terminal.out("password changed for \(target); your other sessions have ended")
+                Terminal.out(L(.passwordChangedOwn, ["login": target]))
             } else {
-                let password = try PasswordInput.read(prompt: "New password for \(target): ", fromStandardInput: passwordStdin, confirm: true)
+                let password = try PasswordInput.read(prompt: L(.promptNewPassword, ["login": target]), fromStandardInput: passwordStdin, confirm: true)
                 try backend.resetPassword(of: target, to: password)
-                Terminal.out("password changed for \(target); its sessions have ended")
+                Terminal.out(L(.passwordChangedOther, ["login": target]))
             }
         }
     }
@@ -175,7 +175,7 @@ struct UserRemove: ParsableCommand {
         try runStoreCommand {
             let store = try database.open()
             try store.removeUser(login, by: try database.actor(in: store))
-            Terminal.out("removed \(login) (kept as a tombstone: the name stays in the history, the login is never reused)")
+            Terminal.out(L(.userRemoved, ["login": login]))
         }
     }
 }

@@ -20,10 +20,6 @@ extension Action: ExpressibleByArgument {
 extension Regime: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// Today's date in a time zone (the organization's, for decisions and lint).
 enum Today {
     static func date(in zoneIdentifier: String = "Europe/Moscow") -> CalendarDate {

@@ -2,12 +2,25 @@ import ArgumentParser
 import Foundation
 import LKOCalendar
 import LKOCompiler
+import LKOApplication
 import LKOLanguage
 
-/// The policy folder argument shared by the policy commands.
+/// The policy folder shared by the policy commands: `--policy DIR` (the one name on every
+/// command), or the older positional `DIR`, which still works.
 struct PolicyArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("The policy: a folder of .lko files (read with every subfolder) or one file.", valueName: "dir"))
-    var path: String = "Policies"
+    @Option(name: .customLong("policy"), help: ArgumentHelp("The policy: a folder of .lko files (read with every subfolder) or one file; - reads one file from standard input where the command says so (default: Policies).", valueName: "dir"))
+    var option: String?
+
+    @Argument(help: ArgumentHelp("The same as --policy (the older spelling).", valueName: "dir"))
+    var positional: String?
+
+    func validate() throws {
+        if let option, let positional, option != positional {
+            throw ValidationError("the policy is given twice (--policy \(option) and \(positional)); give it once")
+        }
+    }
+
+    var path: String { option ?? positional ?? "Policies" }
 }
 
 /// Loads and compiles a policy, printing diagnostics the way every command does.
@@ -25,7 +38,7 @@ struct PolicyLoading {
         let shown = compilation.diagnostics.filter { $0.severity == .error || printWarnings }
         if !shown.isEmpty { Terminal.err(renderer.render(shown)) }
         guard let policy = compilation.policy, !compilation.hasErrors else {
-            throw CommandFailure(message: "the policy in \(path) has \(compilation.diagnostics.errorCount) error(s); run `lko check \(path)` for details")
+            throw CommandFailure(message: L(.policyHasErrors, ["path": path, "errors": Messages.count(compilation.diagnostics.errorCount, .error, in: Language.current)]))
         }
         return (compilation, policy)
     }
@@ -36,6 +49,10 @@ struct PolicyLoading {
     }
 
     func load() throws -> SourceSet {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return SourceSet(files: [SourceFile(path: "<stdin>", bytes: Array(data))])
+        }
         do {
             return try PolicyLoader.load(path: path)
         } catch let error as PolicyLoader.LoadError {

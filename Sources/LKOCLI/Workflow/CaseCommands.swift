@@ -9,12 +9,8 @@ import LKOWorkflow
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Cases: import from ПОС, list, show, and act on them.",
-        discussion: """
-        Every action passes one gate: the active policy must allow it to you on this case, the \
-        case's state must allow it (docs/workflow.md), and whoever drafted or submitted an \
-        answer cannot approve or return it. Denials are explained and audited.
-        """,
+        abstract: L(.helpCaseAbstract),
+        discussion: L(.helpCaseDiscussion),
         subcommands: [
             CaseImport.self, CaseList.self, CaseShow.self, CaseHistory.self,
             CaseAssign.self, CaseReassign.self, CaseDraft.self, CaseSubmit.self, CaseApprove.self, CaseReturn.self,
@@ -26,21 +22,22 @@ struct CaseCommand: ParsableCommand {
 struct CaseImport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import cases from a ПОС export (JSON Lines; see docs/import.md).",
-        discussion: "Idempotent by ПОС number. Bad lines are reported with their number and reason while good lines go in; exit 1 if any line was bad. The coordinator or the administrator may import."
+        abstract: L(.helpCaseImportAbstract),
+        discussion: L(.helpCaseImportDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The file, or - for standard input.") var file: String
-    @Flag(help: "JSON summary.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let backend = try database.backend()
             let data: Data
             if file == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
-                guard let contents = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "cannot read \(file)") }
+                guard let contents = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: L(.cannotRead, ["path": file])) }
                 data = contents
             }
             let showProgress = Terminal.stderrIsTerminal && data.count > 200_000
@@ -50,19 +47,19 @@ struct CaseImport: ParsableCommand, RemoteCapable {
             }
             if showProgress, !backend.session.isRemote { FileHandle.standardError.write(Data("\n".utf8)) }
             for bad in report.bad { Terminal.err("\(file):\(bad.line): \(bad.reason)") }
-            if json { try Terminal.json(report) } else { Terminal.out(CaseRender.importSummary(report)) }
+            if format == .json { try Terminal.document(report) } else { Terminal.out(CaseRender.importSummary(report)) }
             if !report.bad.isEmpty { throw ExitCode.failure }
         }
     }
 }
 
 struct CaseList: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases you may view.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: L(.helpCaseListAbstract))
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only cases in this state: \(CaseState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "state")) var state: String?
     @Option(help: "Only cases assigned to this login.") var assignee: String?
     @Flag(help: "Only open cases past their deadline.") var overdue = false
-    @Flag(help: "JSON output (the API's case summaries).") var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let state, CaseState(rawValue: state) == nil {
@@ -72,41 +69,41 @@ struct CaseList: ParsableCommand, RemoteCapable {
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve(reportFormats)
             let backend = try database.backend()
             let cases = try backend.allCases(CaseQuery(view: overdue ? .overdue : .all, state: state.flatMap(CaseState.init(rawValue:)), assignee: assignee))
-            if json { try Terminal.json(cases); return }
-            for summary in cases { Terminal.out(CaseRender.line(summary)) }
-            Terminal.err("\(cases.count) case(s)")
+            try CaseRender.list(cases, format: format, dialect: output.dialect)
         }
     }
 }
 
 struct CaseShow: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one case (needs view on it).")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: L(.helpCaseShowAbstract))
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
-    @Flag(help: "JSON output (the API's case document).") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let detail = try database.backend().caseDetail(number)
-            if json { try Terminal.json(detail); return }
+            if format == .json { try Terminal.document(detail); return }
             Terminal.out(CaseRender.detail(detail))
         }
     }
 }
 
 struct CaseHistory: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "The full history of a case: who, when, acting for whom, from → to.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: L(.helpCaseHistoryAbstract))
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve(reportFormats)
             let history = try database.backend().caseDetail(number).history
-            if json { try Terminal.json(history); return }
-            for event in history { Terminal.out(CaseRender.history(event)) }
+            try CaseRender.history(history, number: number, format: format, dialect: output.dialect)
         }
     }
 }
@@ -129,7 +126,7 @@ extension CaseActionCommand {
 }
 
 struct CaseAssign: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a received case to an executor (coordinator).")
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: L(.helpCaseAssignAbstract))
     static let action = CaseAction.assign
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -138,7 +135,7 @@ struct CaseAssign: CaseActionCommand {
 }
 
 struct CaseReassign: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "reassign", abstract: "Give a case to another executor.")
+    static let configuration = CommandConfiguration(commandName: "reassign", abstract: L(.helpCaseReassignAbstract))
     static let action = CaseAction.reassign
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -147,7 +144,7 @@ struct CaseReassign: CaseActionCommand {
 }
 
 struct CaseDraft: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "draft", abstract: "Write (or rewrite) the answer.")
+    static let configuration = CommandConfiguration(commandName: "draft", abstract: L(.helpCaseDraftAbstract))
     static let action = CaseAction.draft
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -165,7 +162,7 @@ struct CaseDraft: CaseActionCommand {
 }
 
 struct CaseSubmit: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "submit", abstract: "Send the answer for approval.")
+    static let configuration = CommandConfiguration(commandName: "submit", abstract: L(.helpCaseSubmitAbstract))
     static let action = CaseAction.submit
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -173,7 +170,7 @@ struct CaseSubmit: CaseActionCommand {
 }
 
 struct CaseApprove: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve the answer: it goes to the applicant at once (order item 12).")
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: L(.helpCaseApproveAbstract))
     static let action = CaseAction.approve
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -182,7 +179,7 @@ struct CaseApprove: CaseActionCommand {
 }
 
 struct CaseReturn: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "return", abstract: "Return the answer for revision.")
+    static let configuration = CommandConfiguration(commandName: "return", abstract: L(.helpCaseReturnAbstract))
     static let action = CaseAction.return
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -191,7 +188,7 @@ struct CaseReturn: CaseActionCommand {
 }
 
 struct CaseRedirect: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "redirect", abstract: "Redirect a case outside the organization's competence.")
+    static let configuration = CommandConfiguration(commandName: "redirect", abstract: L(.helpCaseRedirectAbstract))
     static let action = CaseAction.redirect
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -202,7 +199,7 @@ struct CaseRedirect: CaseActionCommand {
 }
 
 struct CaseExtend: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "extend", abstract: "Extend an appeal's term once, by up to 30 days, with a reason.")
+    static let configuration = CommandConfiguration(commandName: "extend", abstract: L(.helpCaseExtendAbstract))
     static let action = CaseAction.extend
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
@@ -214,8 +211,8 @@ struct CaseExtend: CaseActionCommand {
 struct CaseReclassify: CaseActionCommand {
     static let configuration = CommandConfiguration(
         commandName: "reclassify",
-        abstract: "Move a case to the subcategory its content belongs to, then route it as usual (coordinator; order item 7).",
-        discussion: "The term keeps counting from moderation and is never lengthened (docs/workflow.md).\n\n  lko case reclassify B-16 --to roads.potholes --comment \"яма на дороге, подана в «Иное»\""
+        abstract: L(.helpCaseReclassifyAbstract),
+        discussion: L(.helpCaseReclassifyDiscussion)
     )
     static let action = CaseAction.reclassify
     @OptionGroup var database: DatabaseOptions
@@ -226,7 +223,7 @@ struct CaseReclassify: CaseActionCommand {
 }
 
 struct CaseReopen: CaseActionCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Re-examine an answered case (back to the coordinator).")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: L(.helpCaseReopenAbstract))
     static let action = CaseAction.reopen
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String

@@ -12,9 +12,9 @@ enum DelegationCatchUp {
         do {
             guard try store.activePolicy() != nil else { return }
             let done = try Workflow(store: store, resolver: DelegationResolver()).processDueDelegations()
-            for line in done { Terminal.err("delegation: \(line)") }
+            for line in done { Terminal.err(L(.delegationDone, ["line": line])) }
         } catch {
-            Terminal.warning("pending absences could not be processed: \(error)")
+            Terminal.warning(L(.delegationPending, ["error": "\(error)"]))
         }
     }
 }
@@ -39,42 +39,39 @@ struct AbsenceArguments: ParsableArguments {
 struct AbsenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "absence",
-        abstract: "Absences and substitutes (order items 9, 16): plan before leave, hand over every case.",
-        discussion: """
-        `plan` is a dry run that changes nothing: the cases that will move (flagging those due \
-        during the absence), the routes that will resolve to the substitute, the substitute's \
-        load, and every error or warning. `add` does exactly what `plan` printed. The \
-        administrator (manage_delegations) may do this for anyone; an executor for themselves.
-        """,
+        abstract: L(.helpAbsenceAbstract),
+        discussion: L(.helpAbsenceDiscussion),
         subcommands: [AbsencePlan.self, AbsenceAdd.self, AbsenceChangeCommand.self, AbsenceList.self, AbsenceEnd.self, AbsenceCancel.self]
     )
 }
 
 struct AbsencePlan: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Dry run: what `add` would do, and what is wrong. Exit 1 on errors.")
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: L(.helpAbsencePlanAbstract))
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var absence: AbsenceArguments
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let view = try database.backend().planAbsence(absence.input)
-            if json { try Terminal.json(view.plan) } else { AbsenceRender.plan(view.plan).forEach(Terminal.out) }
+            if format == .json { try Terminal.document(view.plan) } else { AbsenceRender.plan(view.plan).forEach(Terminal.out) }
             if !view.plan.isAcceptable { throw ExitCode.failure }
         }
     }
 }
 
 struct AbsenceAdd: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an absence after the same checks as `plan`; hands over at once if it has started.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: L(.helpAbsenceAddAbstract))
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var absence: AbsenceArguments
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let view = try database.backend().addAbsence(absence.input)
-            if json { try Terminal.json(view.plan) } else {
+            if format == .json { try Terminal.document(view.plan) } else {
                 AbsenceRender.plan(view.plan).forEach(Terminal.out)
                 if let recorded = view.absence { Terminal.out(AbsenceRender.recorded(recorded)) }
             }
@@ -83,23 +80,23 @@ struct AbsenceAdd: ParsableCommand, RemoteCapable {
 }
 
 struct AbsenceList: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List absences.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: L(.helpAbsenceListAbstract))
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only absences covering this day.", valueName: "date")) var at: CalendarDate?
     @Option(help: "Only absences of (or substituted by) this login.") var login: String?
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve(reportFormats)
             let list = try database.backend().absences(login: login, at: at?.description).sorted { $0.id < $1.id }
-            if json { try Terminal.json(list); return }
-            for absence in list { Terminal.out(AbsenceRender.line(absence)) }
+            try AbsenceRender.list(list, format: format, dialect: output.dialect)
         }
     }
 }
 
 struct AbsenceEnd: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "end", abstract: "End an absence early (or an open-ended sick leave).")
+    static let configuration = CommandConfiguration(commandName: "end", abstract: L(.helpAbsenceEndAbstract))
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The absence number.") var id: Int64
     @Option(help: ArgumentHelp("The first day back (default: today).", valueName: "date")) var at: CalendarDate?
@@ -112,28 +109,28 @@ struct AbsenceEnd: ParsableCommand, RemoteCapable {
 }
 
 struct AbsenceCancel: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an absence that has not started (kept as cancelled).")
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: L(.helpAbsenceCancelAbstract))
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The absence number.") var id: Int64
 
     func run() throws {
         try runBackendCommand {
             try database.backend().cancelAbsence(id)
-            Terminal.out("absence #\(id) cancelled")
+            Terminal.out(L(.absenceCancelled, ["id": "\(id)"]))
         }
     }
 }
 
 struct DelegationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delegation", abstract: "Check substitutions (needs manage_delegations).", subcommands: [DelegationCheckCommand.self])
+    static let configuration = CommandConfiguration(commandName: "delegation", abstract: L(.helpDelegationAbstract), subcommands: [DelegationCheckCommand.self])
 }
 
 struct DelegationCheckCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Absences soon or now without a valid substitute, chains, absent substitutes, expiring grants, overload. Exit 1 on errors.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: L(.helpDelegationCheckAbstract))
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Start of the window (default: today).", valueName: "date")) var from: CalendarDate?
     @Option(help: "Length of the window in days.") var days: Int = 14
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard (0...366).contains(days) else { throw ValidationError("--days must be 0…366") }
@@ -141,15 +138,16 @@ struct DelegationCheckCommand: ParsableCommand, RemoteCapable {
 
     func run() throws {
         try runBackendCommand {
+            let format = try output.resolve([.text, .json])
             let findings = try database.backend().delegationCheck(from: from?.description, days: days)
-            if json { try Terminal.json(findings) } else { AbsenceRender.findings(findings).forEach(Terminal.out) }
+            if format == .json { try Terminal.document(findings, key: "findings") } else { AbsenceRender.findings(findings).forEach(Terminal.out) }
             if findings.contains(where: { $0.severity == "error" }) { throw ExitCode.failure }
         }
     }
 }
 
 struct TickCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Carry out due absence starts and ends (for a timer; any command does it too).")
+    static let configuration = CommandConfiguration(commandName: "tick", abstract: L(.helpTickAbstract))
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -163,14 +161,8 @@ struct TickCommand: ParsableCommand {
 struct AbsenceChangeCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "change",
-        abstract: "Change a recorded absence (dates, substitute, reason, flags) after the same checks as `plan`. Exit 1 if refused.",
-        discussion: """
-        An absence in progress keeps its first day; its last day may move (back as far as \
-        yesterday: it then ends today). When the change makes someone else responsible, the \
-        open cases move to them today, audited (docs/delegation.md).
-
-          lko absence change 7 --until 2026-03-20 --substitute roads_deputy --dry-run
-        """
+        abstract: L(.helpAbsenceChangeAbstract),
+        discussion: L(.helpAbsenceChangeDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The absence number.") var id: Int64
@@ -182,7 +174,7 @@ struct AbsenceChangeCommand: ParsableCommand, RemoteCapable {
     @Option(help: ArgumentHelp("Give open cases back at the end.", valueName: "true|false")) var returnOpenCases: Bool?
     @Option(help: ArgumentHelp("Allow a substitute who does not cover everything.", valueName: "true|false")) var allowPartial: Bool?
     @Flag(help: "Show what the change would do; change nothing.") var dryRun = false
-    @Flag(help: "JSON output.") var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if openEnded, until != nil { throw ValidationError("give --until or --open-ended, not both") }
@@ -192,10 +184,15 @@ struct AbsenceChangeCommand: ParsableCommand, RemoteCapable {
         try runBackendCommand {
             let input = AbsenceChangeInput(from: from?.description, until: until?.description, openEnded: openEnded, reason: reason?.rawValue,
                                            substitute: substitute, returnOpenCases: returnOpenCases, allowPartial: allowPartial)
+            let format = try output.resolve([.text, .json])
             let view = try database.backend().changeAbsence(id, input, dryRun: dryRun)
-            if json { try Terminal.json(view.plan) } else {
+            if format == .json { try Terminal.document(view.plan) } else {
                 AbsenceRender.plan(view.plan).forEach { Terminal.out($0) }
-                if let changed = view.absence { Terminal.out("changed absence #\(changed.id): \(changed.startsOn) – \(changed.endsOn ?? "open-ended"), substitute \(changed.substitute), \(changed.status)") }
+                if let changed = view.absence {
+                    Terminal.out(L(.absenceChanged, ["id": "\(changed.id)", "from": textDate(changed.startsOn), "until": changed.endsOn.map(textDate) ?? L(.openEnded),
+                                                     "substitute": CaseRender.name(changed.substitute, changed.substituteName),
+                                                     "status": Language.current == .ru ? changed.statusTitle : changed.status]))
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LKOApplication
 import Foundation
 import LKOCalendar
 import LKOStore
@@ -7,57 +8,53 @@ import LKOWorkflow
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Control reports (needs report).",
+        abstract: L(.helpReportAbstract),
         subcommands: [DailyReport.self, OverdueReport.self, ResponsibilityReport.self, ViolationsReport.self]
     )
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
-}
-
-enum CSV {
-    static func field(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-    }
-}
+/// The formats of the reports: rows for people, Excel, machines and reviewers.
+let reportFormats: [OutputFormat] = [.text, .json, .csv, .markdown]
 
 struct DailyReport: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "daily", abstract: "Every open case with state, assignee, days left; overdue and at risk (≤ 2 working days), by executor (order item 13).")
+    static let configuration = CommandConfiguration(commandName: "daily", abstract: L(.helpReportDailyAbstract))
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("The day of the report (default: today).", valueName: "date")) var at: CalendarDate?
-    @Option(help: "text, json or csv.") var format: ReportFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
-            try ReportRender.control(try database.backend().dailyControl(at: at?.description, overdueOnly: false), format: format)
+            let format = try output.resolve(reportFormats)
+            try ReportRender.control(try database.backend().dailyControl(at: at?.description, overdueOnly: false), overdueOnly: false, format: format, dialect: output.dialect)
         }
     }
 }
 
 struct OverdueReport: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "overdue", abstract: "Open cases past their deadline.")
+    static let configuration = CommandConfiguration(commandName: "overdue", abstract: L(.helpReportOverdueAbstract))
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("The day (default: today).", valueName: "date")) var at: CalendarDate?
-    @Option(help: "text, json or csv.") var format: ReportFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
-            try ReportRender.control(try database.backend().dailyControl(at: at?.description, overdueOnly: true), format: format)
+            let format = try output.resolve(reportFormats)
+            try ReportRender.control(try database.backend().dailyControl(at: at?.description, overdueOnly: true), overdueOnly: true, format: format, dialect: output.dialect)
         }
     }
 }
 
 struct ResponsibilityReport: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "responsibility", abstract: "Who was responsible for a case on each day (order item 15).")
+    static let configuration = CommandConfiguration(commandName: "responsibility", abstract: L(.helpReportResponsibilityAbstract))
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The ПОС number.") var number: String
     @Option(help: ArgumentHelp("Last day shown (default: today).", valueName: "date")) var until: CalendarDate?
-    @Option(help: "text, json or csv.") var format: ReportFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
-            try ReportRender.responsibility(try database.backend().responsibility(number, until: until?.description), format: format)
+            let format = try output.resolve(reportFormats)
+            try ReportRender.responsibility(try database.backend().responsibility(number, until: until?.description), number: number, format: format, dialect: output.dialect)
         }
     }
 }
@@ -65,17 +62,17 @@ struct ResponsibilityReport: ParsableCommand, RemoteCapable {
 struct ViolationsReport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "violations",
-        abstract: "Late answers, late redirects and extensions, and cases overdue now — with whose stage held each past its term (order item 15).",
-        discussion: "  lko report violations --from 2026-03-01 --to 2026-03-31 --format csv"
+        abstract: L(.helpReportViolationsAbstract)
     )
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("First day (default: 30 days before --to).", valueName: "date")) var from: CalendarDate?
     @Option(help: ArgumentHelp("Last day (default: today).", valueName: "date")) var to: CalendarDate?
-    @Option(help: "text, json or csv.") var format: ReportFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runBackendCommand {
-            try ReportRender.violations(try database.backend().violations(from: from?.description, to: to?.description), format: format)
+            let format = try output.resolve(reportFormats)
+            try ReportRender.violations(try database.backend().violations(from: from?.description, to: to?.description), from: from?.description, to: to?.description, format: format, dialect: output.dialect)
         }
     }
 }

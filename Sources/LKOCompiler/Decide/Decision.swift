@@ -7,8 +7,10 @@ extension CompiledPolicy {
     /// This is the hot path of enforcement: a dictionary lookup for the login, then a scan of that
     /// login's few permissions.
     public func decide(login: String, action: Action, node: Int?, assignee: String?, on date: CalendarDate) -> Bool {
-        guard let id = loginIDs[login] else { return false }
-        return decisionIndex.decide(login: id, actionIndex: action.index, node: node.map(Int32.init) ?? -1, assigned: assignee == login, day: date.dayNumber)
+        guard let slot = loginTable.find(login) else { return false }
+        return decisionIndex.words.withUnsafeBufferPointer { words in
+            DecisionIndex.decide(words, at: Int(slot.block), actionBit: UInt32(action.bit), node: node.map(Int32.init) ?? -1, assigned: assignee == login, day: date.dayNumber)
+        }
     }
 
     /// ``decide(login:action:node:assignee:on:)`` with its inputs already interned, for callers

@@ -9,6 +9,45 @@ import LKOCalendar
 struct AccessComparison {
     let old: CompiledPolicy
     let new: CompiledPolicy
+    /// What each side needs again and again, computed once per side (not once per login or row).
+    let oldSide: SideIndex
+    let newSide: SideIndex
+
+    init(old: CompiledPolicy, new: CompiledPolicy) {
+        self.old = old
+        self.new = new
+        oldSide = SideIndex(old)
+        newSide = SideIndex(new)
+    }
+
+    /// One side's case nodes, the number of case nodes in each subtree, and its grants by content.
+    struct SideIndex {
+        /// Paths of every case node, in tree order.
+        let everything: [String]
+        /// Case nodes in each node's subtree (itself included).
+        let caseCount: [Int]
+        /// Grants by (login, role, nodes, from, until).
+        let grantKeys: Set<GrantKey>
+
+        struct GrantKey: Hashable {
+            var login: String, role: String, nodes: [String], from: String?, until: String?
+            init(_ grant: GrantRow) { (login, role, nodes, from, until) = (grant.login, grant.role, grant.nodes, grant.from, grant.until) }
+        }
+
+        init(_ policy: CompiledPolicy) {
+            let rows = policy.tables.nodes
+            everything = rows.filter { !($0.level == "category" && $0.subtreeEnd > $0.index + 1) }.map(\.path)
+            var count = [Int](repeating: 0, count: rows.count)
+            for row in rows.reversed() {
+                if !(row.level == "category" && row.subtreeEnd > row.index + 1) { count[row.index] += 1 }
+                if let parent = row.parent { count[parent] += count[row.index] }
+            }
+            caseCount = count
+            grantKeys = Set(policy.tables.grants.map(GrantKey.init))
+        }
+    }
+
+    func index(isNew: Bool) -> SideIndex { isNew ? newSide : oldSide }
 
     /// An inclusive day-number interval.
     struct Interval: Hashable, Comparable {
@@ -32,8 +71,8 @@ struct AccessComparison {
         for login in Set(oldRows.keys).union(newRows.keys).sorted() {
             let before = oldRows[login] ?? [], after = newRows[login] ?? []
             if sameTree, signature(before) == signature(after) { continue }
-            let oldMap = expand(before, in: old)
-            let newMap = expand(after, in: new)
+            let oldMap = expand(before, in: old, isNew: false)
+            let newMap = expand(after, in: new, isNew: true)
             var gained: [Key: [Interval]] = [:]
             var lost: [Key: [Interval]] = [:]
             // What a side allows for a key counts every line that implies it (`view on granted`
@@ -89,9 +128,9 @@ struct AccessComparison {
         rows.map { "\($0.action)|\($0.scope.rawValue)|\($0.nodes.joined(separator: ","))|\($0.from ?? "")|\($0.until ?? "")" }.sorted()
     }
 
-    private func expand(_ rows: [PermissionRow], in policy: CompiledPolicy) -> [Key: [Interval]] {
+    private func expand(_ rows: [PermissionRow], in policy: CompiledPolicy, isNew: Bool) -> [Key: [Interval]] {
         var map: [Key: [Interval]] = [:]
-        let everything = policy.tables.nodes.filter(caseNode).map(\.path)
+        let everything = index(isNew: isNew).everything
         for row in rows {
             let interval = Interval(
                 from: row.from.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.min,
@@ -124,20 +163,30 @@ struct AccessComparison {
 
     /// The fewest nodes of `side` whose case nodes are exactly `nodes`: a node is shown when
     /// every case node of its subtree is in the set and its parent's are not all.
-    func folded(_ nodes: Set<String>, on side: CompiledPolicy) -> [String] {
+    ///
+    /// Counted upwards from the members (each adds one to itself and its ancestors), so it costs
+    /// the set's size times the tree's depth, not a walk over the whole tree per row.
+    func folded(_ nodes: Set<String>, on side: CompiledPolicy, isNew: Bool) -> [String] {
         let rows = side.tables.nodes
-        var full = [Bool](repeating: false, count: rows.count)
-        for row in rows.reversed() {
-            let inside = (row.index..<row.subtreeEnd).filter { caseNode(rows[$0]) }
-            full[row.index] = !inside.isEmpty && inside.allSatisfy { nodes.contains(rows[$0].path) }
+        let caseCount = index(isNew: isNew).caseCount
+        var inSet: [Int: Int] = [:]
+        var unknown: [String] = []
+        for path in nodes {
+            guard let node = side.nodeIndex(path) else { unknown.append(path); continue }
+            guard caseNode(rows[node]) else { continue }
+            var current: Int? = node
+            while let index = current {
+                inSet[index, default: 0] += 1
+                current = rows[index].parent
+            }
         }
+        func full(_ index: Int) -> Bool { caseCount[index] > 0 && inSet[index] == caseCount[index] }
         var shown: [String] = []
-        for row in rows where full[row.index] && !(row.parent.map { full[$0] } ?? false) {
-            shown.append(row.path)
+        for index in inSet.keys where full(index) && !(rows[index].parent.map(full) ?? false) {
+            shown.append(rows[index].path)
         }
         // Nodes unknown to this side (cannot happen for its own rows) are kept as they are.
-        let known = Set(rows.map(\.path))
-        shown += nodes.filter { !known.contains($0) }
+        shown += unknown
         return shown.sorted()
     }
 
@@ -174,11 +223,9 @@ struct AccessComparison {
 
     /// The grant's position, or — when that very grant is unchanged on the other side and only
     /// its role gained (or lost) the action — the role's, since the grant's line did not change.
-    private func causeText(of row: PermissionRow, side: CompiledPolicy, other: CompiledPolicy) -> String {
+    private func causeText(of row: PermissionRow, side: CompiledPolicy, other: CompiledPolicy, isNew: Bool) -> String {
         let grant = side.tables.grants[row.grant]
-        let grantUnchanged = other.tables.grants.contains {
-            $0.login == grant.login && $0.role == grant.role && $0.nodes == grant.nodes && $0.from == grant.from && $0.until == grant.until
-        }
+        let grantUnchanged = index(isNew: !isNew).grantKeys.contains(SideIndex.GrantKey(grant))
         let roleChanged = !other.tables.roleActions.contains { $0.role == row.role && $0.action == row.action && $0.scope == row.scope }
         guard grantUnchanged, roleChanged, let role = side.tables.roles.first(where: { $0.id == row.role }) else { return grant.position }
         return "role change: \(role.id), \(role.position)"
@@ -192,7 +239,7 @@ struct AccessComparison {
         }
         var changes: [PolicyDiff.AccessChange] = []
         for (group, nodes) in groups {
-            let shown = nodes.contains("*") ? ["*"] : folded(nodes, on: side)
+            let shown = nodes.contains("*") ? ["*"] : folded(nodes, on: side, isNew: change == "gained")
             let from = group.interval.from == Int32.min ? nil : CalendarDate(dayNumber: group.interval.from).description
             let until = group.interval.until == Int32.max ? nil : CalendarDate(dayNumber: group.interval.until).description
             let causeRow: PermissionRow? = rows.first { row in
@@ -201,7 +248,7 @@ struct AccessComparison {
                     && (row.until.flatMap { CalendarDate(iso: $0)?.dayNumber } ?? Int32.max) >= group.interval.from
                     && (shown == ["*"] || row.nodes.isEmpty || row.nodes.contains { covered in shown.contains { $0 == covered || $0.hasPrefix(covered + ".") } })
             }
-            let cause = causeRow.map { causeText(of: $0, side: side, other: other) } ?? "role change"
+            let cause = causeRow.map { causeText(of: $0, side: side, other: other, isNew: change == "gained") } ?? "role change"
             changes.append(PolicyDiff.AccessChange(login: login, change: change, action: group.action, scope: group.scope.rawValue, nodes: shown, from: from, until: until, cause: cause))
         }
         return changes.sorted { lhs, rhs in

@@ -10,6 +10,16 @@
 struct RoutingComparison {
     let old: CompiledPolicy
     let new: CompiledPolicy
+    /// Each rule's effect as text, per side, computed once (not once per node it is a candidate of).
+    let oldSignatures: [String]
+    let newSignatures: [String]
+
+    init(old: CompiledPolicy, new: CompiledPolicy) {
+        self.old = old
+        self.new = new
+        oldSignatures = RoutingComparison.signatures(old.routing)
+        newSignatures = RoutingComparison.signatures(new.routing)
+    }
 
     /// What routing decides, as far as a reviewer cares: who, by which kind of route, which term.
     struct Outcome: Hashable {
@@ -36,24 +46,48 @@ struct RoutingComparison {
             policy.tables.nodes.filter { $0.level != "category" || $0.subtreeEnd == $0.index + 1 }.map(\.path)
         }
         let paths = Set(points(old)).union(points(new)).sorted()
+        // Each side sees the joint values through its own interned ids (-1: a value it never names).
+        let oldSide = SideView(old, sources: sources, localities: localities)
+        let newSide = SideView(new, sources: sources, localities: localities)
         // Changed combinations per node, keyed by (old outcome, new outcome).
         struct Row: Hashable { var dims: String; var old: String; var new: String }
         var rows: [Row: (nodes: [String], points: Int)] = [:]
         for path in paths {
             let oldNode = old.nodeIndex(path), newNode = new.nodeIndex(path)
             if let oldNode, let newNode, sameCandidates(oldNode, newNode) { continue }
-            var changed: [Pair: Set<Dimensions.Point>] = [:]
-            for point in dimensions.all {
-                let before = outcome(old, path, point)
-                let after = outcome(new, path, point)
+            // Every point of the node's joint space, evaluated on both sides with integer ids:
+            // the outcome is a function of (first matching rule, regime) only.
+            var changed: [Pair: [Int]] = [:]
+            var byRules: [Int64: [Int]] = [:]
+            var point = 0
+            for regime in Regime.allCases {
+                for channel in Channel.allCases {
+                    for source in sources.indices {
+                        for locality in localities.indices {
+                            defer { point += 1 }
+                            let before = oldNode.map { oldSide.firstMatch(node: $0, regime: regime, channel: channel, source: source, locality: locality) }
+                            let after = newNode.map { newSide.firstMatch(node: $0, regime: regime, channel: channel, source: source, locality: locality) }
+                            // nil: no such node; -1: no rule.
+                            let key = (Int64(before.map { $0 + 1 } ?? -1) << 32) ^ Int64(after.map { $0 + 1 } ?? -1) & 0xFFFF_FFFF
+                            byRules[key * 2 + (regime == .message ? 1 : 0), default: []].append(point)
+                        }
+                    }
+                }
+            }
+            for (key, members) in byRules {
+                let regime: Regime = key & 1 == 1 ? .message : .appeal
+                let combined = key >> 1
+                let beforeRule = Int(combined >> 32), afterRule = Int(Int32(truncatingIfNeeded: combined))
+                let before = oldNode.map { oldSide.outcome($0, rule: beforeRule - 1, regime: regime) }
+                let after = newNode.map { newSide.outcome($0, rule: afterRule - 1, regime: regime) }
                 if let before, let after, before.same(after) { continue }
                 if before == nil, after == nil { continue }
-                changed[Pair(old: before?.text ?? "not in the tree", new: after?.text ?? "not in the tree"), default: []].insert(point)
+                changed[Pair(old: before?.text ?? "not in the tree", new: after?.text ?? "not in the tree"), default: []] += members
             }
-            for (pair, set) in changed {
-                let key = Row(dims: dimensions.describe(set), old: pair.old, new: pair.new)
+            for (pair, members) in changed {
+                let key = Row(dims: dimensions.describe(points: members), old: pair.old, new: pair.new)
                 rows[key, default: ([], 0)].nodes.append(path)
-                rows[key]!.points += set.count
+                rows[key]!.points += members.count
             }
         }
         return rows.map { row, value in
@@ -63,9 +97,50 @@ struct RoutingComparison {
         }.sorted { ($0.cases, $0.old, $0.new) < ($1.cases, $1.old, $1.new) }
     }
 
+    /// One side's routing read with the joint dimensions' indexes.
+    struct SideView {
+        let policy: CompiledPolicy
+        let sourceIDs: [Int32]
+        let localityIDs: [Int32]
+
+        init(_ policy: CompiledPolicy, sources: [String], localities: [String]) {
+            self.policy = policy
+            sourceIDs = sources.map { $0 == RoutingComparison.otherValue ? -1 : policy.routing.sourceIDs[$0] ?? -1 }
+            localityIDs = localities.map { $0 == RoutingComparison.otherValue ? -1 : policy.routing.localityIDs[$0] ?? -1 }
+        }
+
+        /// The index of the first matching rule, or -1 (the same trial as `RoutingIndex.firstMatch`).
+        func firstMatch(node: Int, regime: Regime, channel: Channel, source: Int, locality: Int) -> Int {
+            let routing = policy.routing
+            let sourceID = sourceIDs[source], localityID = localityIDs[locality]
+            for candidate in routing.candidates[node] {
+                let rule = routing.rules[Int(candidate)]
+                if rule.regimeMask != 0, rule.regimeMask & regime.bit == 0 { continue }
+                if rule.channelMask != 0, rule.channelMask & channel.bit == 0 { continue }
+                if !rule.sources.isEmpty, !rule.sources.contains(sourceID) { continue }
+                if !rule.localities.isEmpty, !rule.localities.contains(localityID) { continue }
+                return Int(candidate)
+            }
+            return -1
+        }
+
+        /// What `route` reports for a first match (`rule` -1: none) at `node` in `regime`.
+        func outcome(_ node: Int, rule index: Int, regime: Regime) -> Outcome {
+            let row = policy.tables.nodes[node]
+            let nodeTerm = regime == .message ? row.messageTerm : row.appealTerm
+            guard index >= 0 else { return Outcome(target: "coordinator", fastTrack: false, term: nodeTerm.description, rule: "no rule") }
+            let rule = policy.routing.rules[index]
+            return Outcome(
+                target: rule.assigneeLogin ?? "coordinator", fastTrack: rule.isFastTrack, term: (rule.term ?? nodeTerm).description,
+                rule: (rule.isFastTrack ? "fast-track " : "auto-rule ") + rule.id
+            )
+        }
+    }
+
     struct Pair: Hashable { var old: String; var new: String }
 
-    private func outcome(_ policy: CompiledPolicy, _ path: String, _ point: Dimensions.Point) -> Outcome? {
+    /// The outcome through `route` itself (the reference the fast path above is tested against).
+    func outcome(_ policy: CompiledPolicy, _ path: String, _ point: Dimensions.Point) -> Outcome? {
         guard policy.nodeIndex(path) != nil else { return nil }
         let attributes = CaseAttributes(
             node: path, regime: point.regime, channel: point.channel,
@@ -86,15 +161,18 @@ struct RoutingComparison {
     private func sameCandidates(_ oldNode: Int, _ newNode: Int) -> Bool {
         let a = old.tables.nodes[oldNode], b = new.tables.nodes[newNode]
         guard a.appealTerm == b.appealTerm, a.messageTerm == b.messageTerm else { return false }
-        let left = old.routing.candidates[oldNode].map { signature(old.routing, Int($0)) }
-        let right = new.routing.candidates[newNode].map { signature(new.routing, Int($0)) }
-        return left == right
+        let left = old.routing.candidates[oldNode], right = new.routing.candidates[newNode]
+        guard left.count == right.count else { return false }
+        return zip(left, right).allSatisfy { oldSignatures[Int($0)] == newSignatures[Int($1)] }
     }
 
-    private func signature(_ index: RoutingIndex, _ rule: Int) -> String {
-        let value = index.rules[rule]
+    private static func signatures(_ index: RoutingIndex) -> [String] {
         let sourceNames = Dictionary(uniqueKeysWithValues: index.sourceIDs.map { ($1, $0) })
         let localityNames = Dictionary(uniqueKeysWithValues: index.localityIDs.map { ($1, $0) })
+        return index.rules.map { signature($0, sourceNames: sourceNames, localityNames: localityNames) }
+    }
+
+    private static func signature(_ value: RoutingIndex.Rule, sourceNames: [Int32: String], localityNames: [Int32: String]) -> String {
         return "\(value.isFastTrack)|\(value.regimeMask)|\(value.channelMask)|\(value.sources.compactMap { sourceNames[$0] }.sorted())|\(value.localities.compactMap { localityNames[$0] }.sorted())|\(value.assigneeLogin ?? "-")|\(value.term?.description ?? "-")"
     }
 }
@@ -124,6 +202,28 @@ struct Dimensions {
             }
         }
         all = points
+    }
+
+    /// ``describe(_:)`` of the points at these indexes of `all` (distinct).
+    func describe(points indexes: [Int]) -> String {
+        if indexes.count == all.count { return "" }
+        let l = localities.count, s = sources.count, c = Channel.allCases.count
+        var regimes = Set<Int>(), channels = Set<Int>(), usedSources = Set<Int>(), usedLocalities = Set<Int>()
+        for index in indexes {
+            usedLocalities.insert(index % l)
+            usedSources.insert(index / l % s)
+            channels.insert(index / (l * s) % c)
+            regimes.insert(index / (l * s * c))
+        }
+        if regimes.count * channels.count * usedSources.count * usedLocalities.count != indexes.count {
+            return describe(Set(indexes.map { all[$0] }))
+        }
+        var parts: [String] = []
+        if regimes.count < Regime.allCases.count { parts.append("regime " + regimes.map { Regime.allCases[$0].rawValue }.sorted().joined(separator: "/")) }
+        if channels.count < Channel.allCases.count { parts.append("channel " + channels.map { Channel.allCases[$0].rawValue }.sorted().joined(separator: "/")) }
+        if usedSources.count < sources.count { parts.append("source " + usedSources.map { sources[$0] }.sorted().map(name).joined(separator: "/")) }
+        if usedLocalities.count < localities.count { parts.append("locality " + usedLocalities.map { localities[$0] }.sorted().map(name).joined(separator: "/")) }
+        return parts.joined(separator: ", ")
     }
 
     /// "" for every case of the node; else the values per dimension when the set is a product of

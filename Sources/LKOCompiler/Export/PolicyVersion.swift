@@ -6,6 +6,18 @@ public enum PolicyVersion {
     /// `sha256:<hex>` over the canonical JSON of the tables with every source position, the file
     /// list and the version itself blanked: what the policy *does*, not how it is written.
     public static func compute(_ tables: PolicyTables) -> String {
+        // The same bytes as `TablesJSON.encode(semantic, pretty: false)` of the tables with
+        // positions, sources and version blanked (see `computeWithEncoder`), written by hand
+        // straight into the hash. Grants are sorted by content with the position as the last
+        // key; blanking positions keeps that order, so the hash does not depend on where a grant
+        // was written.
+        var writer = CanonicalJSONWriter(sink: SHA256Sink(), semantic: true)
+        writer.write(tables)
+        return "sha256:" + hex(writer.finish().hasher.finalize())
+    }
+
+    /// The reference definition of ``compute(_:)`` through `JSONEncoder` (slow; for tests).
+    static func computeWithEncoder(_ tables: PolicyTables) -> String {
         var semantic = tables
         semantic.version = ""
         semantic.sources = []
@@ -20,9 +32,14 @@ public enum PolicyVersion {
         semantic.calendarYears = semantic.calendarYears.map { var row = $0; row.position = ""; return row }
         semantic.substitutes = semantic.substitutes?.map { var row = $0; row.position = ""; return row }
         semantic.acceptances = semantic.acceptances?.map { var row = $0; row.position = ""; return row }
-        // Grants are sorted by content with the position as the last key; blanking positions
-        // keeps that order, so the hash does not depend on where a grant was written.
         return "sha256:" + sha256Hex(Array(TablesJSON.encode(semantic, pretty: false)))
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -17,14 +17,17 @@ extension Linter {
     func substitutesNamingNobody() -> [Diagnostic] {
         let tables = policy.tables
         var found: [Diagnostic] = []
+        guard !policy.substituteRows.isEmpty else { return [] }
+        var grantsByLogin: [String: [GrantRow]] = [:]
+        for grant in tables.grants { grantsByLogin[grant.login, default: []].append(grant) }
+        let known = Set(grantsByLogin.keys)
         for (index, row) in policy.substituteRows.enumerated() {
             let span = index < spans.substitutes.count ? spans.substitutes[index] : .none
             let kindText = row.kind == .executor ? "executor (`\(tables.organization.executorRole)`) grant" : "grant of a role that allows `approve`"
             if let absentee = row.absentee {
-                let grants = tables.grants.filter { $0.login == absentee && policy.rolePassedOn($0.role, kind: row.kind) }
+                let grants = (grantsByLogin[absentee] ?? []).filter { policy.rolePassedOn($0.role, kind: row.kind) }
                 let reachable = grants.contains { CompiledPolicy.intersect($0.nodes, row.nodes) != nil }
                 guard !reachable else { continue }
-                let known = Set(tables.grants.map(\.login))
                 let help = known.contains(absentee)
                     ? "`\(absentee)` holds no \(kindText)" + (row.nodes.isEmpty ? "" : " on \(row.nodes.joined(separator: ", "))") + "; use `as \(row.kind == .executor ? "approver" : "executor")`, fix the login, or remove the declaration"
                     : Suggestions.help(for: absentee, in: Array(known), kind: "login") + " (no grant names `\(absentee)`)"
@@ -40,22 +43,36 @@ extension Linter {
 
     /// W0509: for each person some eligibility concerns, the part of their executor (approver)
     /// scope no eligible substitute covers: an absence there still needs a policy edit.
+    ///
+    /// Scopes are unions of node-index ranges (a node stands for its subtree): the uncovered part
+    /// is one range subtraction per person, not a walk over every node of the tree.
     func scopesWithoutSubstitute() -> [Diagnostic] {
         let rows = policy.substituteRows
         guard !rows.isEmpty else { return [] }
         let tables = policy.tables
-        let caseNodes = Linter.caseNodes(policy)
+        let everything = [CompiledPolicy.NodeRange(start: 0, end: Int32(tables.nodes.count))]
+        func ranges(_ nodes: [String]) -> [CompiledPolicy.NodeRange] {
+            if nodes.isEmpty { return everything }
+            return nodes.compactMap { path in
+                policy.nodeIndex(path).map { CompiledPolicy.NodeRange(start: Int32($0), end: Int32(tables.nodes[$0].subtreeEnd)) }
+            }
+        }
         var found: [Diagnostic] = []
         for kind in SubstituteRow.Kind.allCases {
-            let holders = Set(tables.grants.filter { policy.rolePassedOn($0.role, kind: kind) }.map(\.login))
-            for person in holders.sorted() {
-                let grants = tables.grants.filter { $0.login == person && policy.rolePassedOn($0.role, kind: kind) }
+            var grantsByPerson: [String: [GrantRow]] = [:]
+            for grant in tables.grants where policy.rolePassedOn(grant.role, kind: kind) { grantsByPerson[grant.login, default: []].append(grant) }
+            for person in grantsByPerson.keys.sorted() {
+                let grants = grantsByPerson[person]!
                 let applicable = rows.enumerated().filter { _, row in
                     row.kind == kind && row.substitute != person && (row.absentee == person || (row.absentee == nil && grants.contains { CompiledPolicy.intersect($0.nodes, row.nodes) != nil }))
                 }
                 guard let first = applicable.first else { continue }
-                let scope = caseNodes.filter { node in grants.contains { Linter.covers(policy, $0.nodes, node) } }
-                let uncovered = scope.filter { node in !applicable.contains { Linter.covers(policy, $0.element.nodes, node) } }
+                let scope = DecisionIndex.merge(grants.flatMap { ranges($0.nodes) })
+                let cover = DecisionIndex.merge(applicable.flatMap { ranges($0.element.nodes) })
+                var uncovered: [Int] = []
+                for range in Linter.subtract(scope, cover) {
+                    for node in Int(range.start)..<Int(range.end) where space.pointOfNode[node] != nil { uncovered.append(node) }
+                }
                 guard !uncovered.isEmpty else { continue }
                 let paths = Set(uncovered.map { tables.nodes[$0].path })
                 let shown = paths.filter { path in PolicyDiff.parentPath(path).map { !paths.contains($0) } ?? true }.sorted()
@@ -68,6 +85,27 @@ extension Linter {
             }
         }
         return found
+    }
+
+    /// `a − b` for sorted, disjoint range lists.
+    static func subtract(_ a: [CompiledPolicy.NodeRange], _ b: [CompiledPolicy.NodeRange]) -> [CompiledPolicy.NodeRange] {
+        var result: [CompiledPolicy.NodeRange] = []
+        var j = 0
+        for range in a {
+            var start = range.start
+            while j < b.count, b[j].end <= start { j += 1 }
+            var k = j
+            while start < range.end {
+                guard k < b.count, b[k].start < range.end else {
+                    result.append(.init(start: start, end: range.end))
+                    break
+                }
+                if b[k].start > start { result.append(.init(start: start, end: b[k].start)) }
+                start = max(start, b[k].end)
+                k += 1
+            }
+        }
+        return result
     }
 }
 

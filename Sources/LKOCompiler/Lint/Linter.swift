@@ -73,52 +73,106 @@ struct Linter {
 
     /// Rules of one kind and equal priority that can match the same case but send it to different
     /// places: which one wins then depends only on the ids' alphabetical order.
+    ///
+    /// Two rules can overlap only where they share a node, so the pairs tried are those that meet
+    /// in some node's candidate list (every rule that can match there), not every pair of a
+    /// priority group; each pair is then decided exactly on the boxes as before.
     func overlappingRules() -> [Diagnostic] {
         var found: [Diagnostic] = []
         let rules = policy.routing.rules
-        var groups: [String: [Int]] = [:]
-        for (index, rule) in rules.enumerated() {
+        func group(_ rule: RoutingIndex.Rule) -> Int {
             let priority = rule.isFastTrack ? policy.tables.fastTracks[rule.row].priority : policy.tables.autoRules[rule.row].priority
-            groups["\(rule.isFastTrack)/\(priority)", default: []].append(index)
+            return priority
         }
-        for members in groups.values.map({ $0.sorted() }) where members.count > 1 {
-            for (position, first) in members.enumerated() {
-                for second in members[(position + 1)...] where rules[first].assigneeLogin != rules[second].assigneeLogin {
-                    let overlap = boxes[first].intersection(boxes[second])
-                    guard !overlap.isEmpty else { continue }
-                    let target = { (rule: RoutingIndex.Rule) in rule.assigneeLogin ?? "the coordinator" }
-                    found.append(Diagnostic(
-                        .overlappingRules, "\(ruleName(rules[first])) and `\(rules[second].id)` have the same priority and overlap",
-                        at: ruleSpan(rules[second]), label: "overlaps `\(rules[first].id)`",
-                        help: "e.g. a case with \(space.example(overlap, policy: policy)) goes to \(target(rules[first])) only because `\(rules[first].id)` sorts first; give one of them a different priority",
-                        notes: [.init("`\(rules[first].id)` declared here", at: ruleSpan(rules[first]))]
-                    ))
+        let groups = rules.map(group)
+        // Candidate pairs (first < second), same kind and priority, meeting at some point.
+        var pairs = Set<UInt64>()
+        var global: [Int] = []
+        for (index, rule) in rules.enumerated() where rule.ranges.isEmpty { global.append(index) }
+        for point in space.pointNodes.indices {
+            let list = policy.routing.candidates[space.pointNodes[point]]
+            guard list.count > 1 else { continue }
+            for (position, a) in list.enumerated() {
+                let first = Int(a)
+                // Rules matching every node meet every rule; they are paired once below.
+                if rules[first].ranges.isEmpty { continue }
+                for b in list[(position + 1)...] {
+                    let second = Int(b)
+                    if rules[second].ranges.isEmpty { continue }
+                    guard rules[first].isFastTrack == rules[second].isFastTrack, groups[first] == groups[second] else { continue }
+                    pairs.insert(UInt64(min(first, second)) << 32 | UInt64(max(first, second)))
                 }
             }
+        }
+        for first in global {
+            for second in rules.indices where second != first {
+                guard rules[first].isFastTrack == rules[second].isFastTrack, groups[first] == groups[second] else { continue }
+                pairs.insert(UInt64(min(first, second)) << 32 | UInt64(max(first, second)))
+            }
+        }
+        for pair in pairs.sorted() {
+            let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
+            guard rules[first].assigneeLogin != rules[second].assigneeLogin else { continue }
+            let overlap = boxes[first].intersection(boxes[second])
+            guard !overlap.isEmpty else { continue }
+            let target = { (rule: RoutingIndex.Rule) in rule.assigneeLogin ?? "the coordinator" }
+            found.append(Diagnostic(
+                .overlappingRules, "\(ruleName(rules[first])) and `\(rules[second].id)` have the same priority and overlap",
+                at: ruleSpan(rules[second]), label: "overlaps `\(rules[first].id)`",
+                help: "e.g. a case with \(space.example(overlap, policy: policy)) goes to \(target(rules[first])) only because `\(rules[first].id)` sorts first; give one of them a different priority",
+                notes: [.init("`\(rules[first].id)` declared here", at: ruleSpan(rules[first]))]
+            ))
         }
         return found
     }
 
     /// Subcategories that no rule routes to an executor and no executor grant covers: their cases
     /// wait for the coordinator with nobody able to take them.
+    ///
+    /// Linear in nodes + rules + grants: the points some routed rule matches and the nodes some
+    /// live executor grant covers are marked once (a difference array over the depth-first
+    /// indexes), then each subcategory reads its own subtree.
     func coverageGaps() -> [Diagnostic] {
         var found: [Diagnostic] = []
         let tables = policy.tables
         let executorRole = tables.organization.executorRole
-        let liveExecutorGrants = tables.grants.filter { grant in
-            grant.role == executorRole && !(lintDate.map { date in grant.until.map { $0 < date.description } ?? false } ?? false)
-        }
-        let routedBoxes = zip(policy.routing.rules, boxes).filter { $0.0.assigneeLogin != nil }.map(\.1)
-        for node in tables.nodes where node.level == "subcategory" {
-            let points = space.points(inSubtreeOf: node.index, policy: policy)
-            if routedBoxes.contains(where: { $0.nodes.intersects(points) }) { continue }
-            let covered = liveExecutorGrants.contains { grant in
-                grant.nodes.isEmpty || grant.nodes.contains { path in
-                    guard let ancestor = policy.nodeIndex(path) else { return false }
-                    return policy.contains(ancestor, node.index)
-                }
+        let nodeCount = tables.nodes.count
+        // Points matched by the node set of some rule that names an executor.
+        var routedPoint = [Bool](repeating: false, count: space.pointNodes.count)
+        var everythingRouted = false
+        for (rule, box) in zip(policy.routing.rules, boxes) where rule.assigneeLogin != nil {
+            if rule.ranges.isEmpty {
+                if !box.nodes.isEmpty { everythingRouted = true }
+                continue
             }
-            if covered { continue }
+            for member in box.nodes.members { routedPoint[member] = true }
+        }
+        // Nodes covered by a live executor grant: +1 at a granted node, −1 past its subtree.
+        var delta = [Int32](repeating: 0, count: nodeCount + 1)
+        var everythingCovered = false
+        for grant in tables.grants where grant.role == executorRole {
+            if let lintDate, let until = grant.until, until < lintDate.description { continue }
+            if grant.nodes.isEmpty { everythingCovered = true; break }
+            for path in grant.nodes {
+                guard let node = policy.nodeIndex(path) else { continue }
+                delta[node] += 1
+                delta[tables.nodes[node].subtreeEnd] -= 1
+            }
+        }
+        var covered = [Bool](repeating: everythingCovered, count: nodeCount)
+        if !everythingCovered {
+            var depth: Int32 = 0
+            for index in 0..<nodeCount {
+                depth += delta[index]
+                covered[index] = depth > 0
+            }
+        }
+        for node in tables.nodes where node.level == "subcategory" {
+            var routed = false
+            for index in node.index..<node.subtreeEnd {
+                if let point = space.pointOfNode[index], everythingRouted || routedPoint[point] { routed = true; break }
+            }
+            if routed || covered[node.index] { continue }
             found.append(Diagnostic(
                 .coverageGap, "no rule routes `\(node.path)` and no executor covers it", at: spans.nodes[node.path] ?? .none,
                 label: "«\(node.title)»",
@@ -156,6 +210,10 @@ struct Linter {
 
     /// A person who may both draft and approve in one subcategory (order item 12 separates the
     /// executor from the approver). The workflow also refuses it per case; this finds it early.
+    ///
+    /// A grant's reach is a list of disjoint node-index ranges (a granted node stands for its
+    /// subtree), not a set of every point: intersecting two is linear in their ranges, and the
+    /// first point and the number of points in it come from a prefix count over the points.
     func separationOfDuties() -> [Diagnostic] {
         let tables = policy.tables
         var found: [Diagnostic] = []
@@ -163,35 +221,54 @@ struct Linter {
         for grant in tables.grants { grantsByLogin[grant.login, default: []].append(grant) }
         var rulesByRole: [String: [RoleActionRow]] = [:]
         for row in tables.roleActions { rulesByRole[row.role, default: []].append(row) }
-        func reach(_ grant: GrantRow, _ action: Action) -> BitSet? {
+        let nodeCount = tables.nodes.count
+        // pointsBefore[i]: points with a node index below i.
+        var pointsBefore = [Int](repeating: 0, count: nodeCount + 1)
+        for index in 0..<nodeCount { pointsBefore[index + 1] = pointsBefore[index] + (space.pointOfNode[index] == nil ? 0 : 1) }
+        func reach(_ grant: GrantRow, _ action: Action) -> [CompiledPolicy.NodeRange]? {
             let rules = (rulesByRole[grant.role] ?? []).filter { $0.action == action.rawValue }
             guard !rules.isEmpty else { return nil }
             if rules.contains(where: { !$0.scope.needsCoverage }) || grant.nodes.isEmpty {
-                return BitSet(count: space.pointNodes.count, filled: true)
+                return [CompiledPolicy.NodeRange(start: 0, end: Int32(nodeCount))]
             }
-            var set = BitSet(count: space.pointNodes.count)
+            var ranges: [CompiledPolicy.NodeRange] = []
             for path in grant.nodes {
                 guard let node = policy.nodeIndex(path) else { continue }
-                for member in space.points(inSubtreeOf: node, policy: policy).members { set.insert(member) }
+                ranges.append(.init(start: Int32(node), end: Int32(tables.nodes[node].subtreeEnd)))
             }
-            return set
+            return DecisionIndex.merge(ranges)
         }
         func overlaps(_ a: GrantRow, _ b: GrantRow) -> Bool {
             let aFrom = a.from ?? "0000-00-00", aUntil = a.until ?? "9999-99-99"
             let bFrom = b.from ?? "0000-00-00", bUntil = b.until ?? "9999-99-99"
             return aFrom <= bUntil && bFrom <= aUntil
         }
+        /// The first point (node index) and the number of points in the intersection.
+        func common(_ a: [CompiledPolicy.NodeRange], _ b: [CompiledPolicy.NodeRange]) -> (first: Int, count: Int)? {
+            var i = 0, j = 0
+            var first: Int?
+            var count = 0
+            while i < a.count, j < b.count {
+                let start = Int(max(a[i].start, b[j].start)), end = Int(min(a[i].end, b[j].end))
+                if start < end, pointsBefore[end] > pointsBefore[start] {
+                    count += pointsBefore[end] - pointsBefore[start]
+                    if first == nil { first = (start..<end).first { space.pointOfNode[$0] != nil } }
+                }
+                if a[i].end < b[j].end { i += 1 } else { j += 1 }
+            }
+            return first.map { ($0, count) }
+        }
         for login in grantsByLogin.keys.sorted() {
             let grants = grantsByLogin[login]!
+            let drafting = grants.map { reach($0, .draft) }
+            let approving = grants.map { reach($0, .approve) }
             var reported = false
-            for drafter in grants {
-                guard !reported, let drafts = reach(drafter, .draft) else { continue }
-                for approver in grants where overlaps(drafter, approver) {
-                    guard let approves = reach(approver, .approve) else { continue }
-                    let both = drafts.intersection(approves)
-                    guard let first = both.first else { continue }
-                    let path = tables.nodes[space.pointNodes[first]].path
-                    let more = both.memberCount - 1
+            for (d, drafter) in grants.enumerated() {
+                guard !reported, let drafts = drafting[d] else { continue }
+                for (a, approver) in grants.enumerated() where overlaps(drafter, approver) {
+                    guard let approves = approving[a], let both = common(drafts, approves) else { continue }
+                    let path = tables.nodes[both.first].path
+                    let more = both.count - 1
                     found.append(Diagnostic(
                         .separationOfDuties, "`\(login)` may both draft and approve answers in `\(path)`" + (more > 0 ? " and \(more) more" : ""),
                         at: spans.grants[approver.index], label: "approve here",

@@ -19,8 +19,10 @@ public struct CompiledPolicy: Sendable {
     let nodeEnds: [Int32]
     /// Per login: its permissions, one entry per (grant, scope) with the actions merged.
     let permissionsByLogin: [[Permission]]
-    /// The flat per-(login, action) layout that `decide` reads.
+    /// The per-login blocks that `decide` reads.
     let decisionIndex: DecisionIndex
+    /// Login bytes → (id, block), for `decide` by login name.
+    let loginTable: LoginTable
     /// Per login: the executor-role grants, for routing and delegation checks.
     let executorGrantsByLogin: [[Coverage]]
     let routing: RoutingIndex
@@ -129,7 +131,9 @@ public struct CompiledPolicy: Sendable {
             }
         }
         self.permissionsByLogin = permissions
-        self.decisionIndex = DecisionIndex(permissionsByLogin: permissions)
+        let decisionIndex = DecisionIndex(permissionsByLogin: permissions)
+        self.decisionIndex = decisionIndex
+        self.loginTable = LoginTable(keys: tables.logins.map { Array($0.utf8) }, blocks: Array(decisionIndex.blockStart.dropLast()))
         self.executorGrantsByLogin = executorGrants
         self.routing = try RoutingIndex(tables: tables, nodeIDs: nodeIDs, loginIDs: loginIDs)
     }

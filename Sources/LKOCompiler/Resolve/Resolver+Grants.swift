@@ -20,11 +20,9 @@ extension Resolver {
             resolved.append((row, grant.span))
         }
         // Canonical order: by content, so declaration order never changes a grant's index.
-        resolved.sort { lhs, rhs in
-            let l = lhs.row, r = rhs.row
-            return (l.login, l.role, l.nodes.joined(separator: ","), l.from ?? "", l.until ?? "", l.position)
-                < (r.login, r.role, r.nodes.joined(separator: ","), r.from ?? "", r.until ?? "", r.position)
-        }
+        // (The joined node list is built once per grant, not once per comparison.)
+        let keys = resolved.map { ($0.row.login, $0.row.role, $0.row.nodes.joined(separator: ","), $0.row.from ?? "", $0.row.until ?? "", $0.row.position) }
+        resolved = resolved.indices.sorted { keys[$0] < keys[$1] }.map { resolved[$0] }
         grants = resolved.enumerated().map { index, entry in
             var row = entry.row
             row.index = index

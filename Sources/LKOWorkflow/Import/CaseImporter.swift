@@ -192,6 +192,11 @@ public struct CaseImporter {
     private func store(_ db: Database, _ item: ValidatedImport, actor: String) throws -> Outcome {
         let now = StoreClock.format(workflow.store.clock.now())
         let day = workflow.today.description
+        // History lines are dated by the export's own days (received, moderated), never by the
+        // day lko learned of them: a late import must not charge the administration's days to
+        // the moderator (issue 12, finding 3). Routing itself is decided as of today.
+        let receivedDay = min(item.received, day)
+        let moderationDay = min(item.moderation, day)
         if let existing = try CaseRecord.fetch(db, posNumber: item.line.posNumber) {
             guard existing.state == .moderation, item.status != "moderation" else { return .unchanged }
             var record = existing
@@ -199,9 +204,11 @@ public struct CaseImporter {
                 record.state = .rejected
                 record.updatedAt = now
                 try Workflow.save(db, record)
-                try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+                try CaseEvent.append(db, caseID: record.id, at: now, onDay: item.line.moderationAt != nil ? moderationDay : day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
             } else {
-                try workflow.admit(db, &record, actor: actor, now: now, day: day)
+                // Without an explicit moderation date the line says only that it has passed by
+                // now: it was still in moderation when lko last saw it.
+                try workflow.admit(db, &record, actor: actor, now: now, day: day, eventDay: item.line.moderationAt != nil ? moderationDay : day)
             }
             try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.\(record.state == .rejected ? "reject" : "moderate")", object: "case:\(record.posNumber)", details: ["to": record.state.rawValue])
             return .moderated
@@ -230,11 +237,11 @@ public struct CaseImporter {
         default: break
         }
         record.id = try Workflow.insert(db, record)
-        try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
+        try CaseEvent.append(db, caseID: record.id, at: now, onDay: receivedDay, actor: "platform", action: "import", from: nil, to: .moderation, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило на модерацию \(item.moderation)")
         if record.state == .rejected {
-            try CaseEvent.append(db, caseID: record.id, at: now, onDay: day, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
+            try CaseEvent.append(db, caseID: record.id, at: now, onDay: moderationDay, actor: "moderator", action: "reject", from: .moderation, to: .rejected, assigneeBefore: nil, assigneeAfter: nil, comment: "Отклонено модератором")
         }
-        if let admission { try workflow.recordAdmission(db, admission, caseID: record.id, now: now, day: day) }
+        if let admission { try workflow.recordAdmission(db, admission, caseID: record.id, now: now, day: moderationDay) }
         return .inserted
     }
 
@@ -337,11 +344,12 @@ extension Workflow {
     }
 
     /// Admits a stored case that was waiting in moderation.
-    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String) throws {
+    /// `day` decides the routing (who is an executor, who is away); `eventDay` dates the history.
+    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String, eventDay: String? = nil) throws {
         let admission = try admission(db, of: record, day: day)
         record = admission.record
         record.updatedAt = now
         try Workflow.save(db, record)
-        try recordAdmission(db, admission, caseID: record.id, now: now, day: day)
+        try recordAdmission(db, admission, caseID: record.id, now: now, day: eventDay ?? day)
     }
 }
