@@ -183,7 +183,16 @@ struct RegionPolicy {
             }
             grants.append(line)
         }
-        out.append(("grants.lko", "# Назначения ролей (\(grants.count)).\n" + grants.joined(separator: "\n") + "\n"))
+        // One file up to 4× (byte-identical to before); larger policies in files of 100,000
+        // grants, as policy files are limited to 64 MiB each.
+        if grants.count <= 100_000 {
+            out.append(("grants.lko", "# Назначения ролей (\(grants.count)).\n" + grants.joined(separator: "\n") + "\n"))
+        } else {
+            for start in stride(from: 0, to: grants.count, by: 100_000) {
+                let part = grants[start..<min(start + 100_000, grants.count)]
+                out.append(("grants-\(start / 100_000).lko", "# Назначения ролей (\(part.count) из \(grants.count)).\n" + part.joined(separator: "\n") + "\n"))
+            }
+        }
 
         // Auto-rules: spread over the subcategories, four kinds of conditions.
         var rules = ""

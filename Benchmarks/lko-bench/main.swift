@@ -25,7 +25,7 @@ let quick = arguments.contains("--quick")
 let runs = option("--runs").flatMap(Int.init) ?? (quick ? 3 : 5)
 let caseCount = option("--cases").flatMap(Int.init) ?? (quick ? 10_000 : 100_000)
 let only: Set<String>? = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
-let scales = option("--scales").map { $0.split(separator: ",").compactMap { Int($0) } } ?? (quick ? [1, 4] : [1, 4, 16])
+let scales = option("--scales").map { $0.split(separator: ",").compactMap { Int($0) } } ?? (quick ? [1, 4] : [1, 4, 16, 64])
 let seed: UInt64 = 20_260_302
 let decisionDay = CalendarDate(iso: "2026-03-02")!
 // `--scale K` runs every benchmark on the K× region policy (profiling at size).
@@ -42,12 +42,31 @@ if arguments.first == "gen" {
     exit(0)
 }
 
+if arguments.first == "diff-child" {
+    // What `lko diff` does once both sides are read: compile both (no lint), then PolicyDiff
+    // (which lints both sides). Run as a child so its peak memory can be measured on its own.
+    guard arguments.count >= 3 else { log("usage: lko-bench diff-child OLD NEW"); exit(2) }
+    let options = CompileOptions(lintDate: decisionDay, lint: false)
+    let old = PolicyCompiler.compile(try PolicyLoader.load(path: arguments[1]), options: options)
+    let new = PolicyCompiler.compile(try PolicyLoader.load(path: arguments[2]), options: options)
+    let diff = try PolicyDiff.compute(DiffInput(oldLabel: "a", old: old, newLabel: "b", new: new, at: decisionDay))
+    print("\(diff.access.count) access changes, \(diff.routing.count) routing rows")
+    exit(0)
+}
+
 let workRoot = FileManager.default.temporaryDirectory.appendingPathComponent("lko-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: workRoot) }
 
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
 let lkoBinary = binDir + "/lko"
+
+/// The load average now, as "1.0 0.9 0.8" (every figure is reported with the load it ran under).
+func loadLine() -> String {
+    var load = [Double](repeating: 0, count: 3)
+    getloadavg(&load, 3)
+    return String(format: "%.1f %.1f %.1f", load[0], load[1], load[2])
+}
 
 func machineLine() -> String {
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
@@ -395,26 +414,46 @@ if wanted("argon2") {
 
 if wanted("growth") {
     print("## growth with policy size (k × logins, grants, categories, auto-rules, fast-tracks)\n")
-    var table = Table("k", "nodes", "grants", "rules", "parse+compile (s)", "check incl. lint (s)", "lko check peak RSS (MiB)", "decide (ns)", "route (ns/msg)", "diff 1 % (s)")
+    print("check: `lko check` as a subprocess (median of the runs) and in process; diff: `PolicyDiff.compute` in process, and `lko-bench diff-child` (compile both sides + diff, as `lko diff` does) as a subprocess for its peak memory. Runs per cell: \(runs) up to 4×, 3 at 16×, 1 at 64×.\n")
+    var table = Table("k", "nodes", "grants", "rules", "lko check wall (s)", "check in process (s)", "lko check peak (MiB)", "diff 1 % (s)", "diff peak (MiB)", "decide (ns)", "route (ns/msg)", "load before → after")
+    var byScale: [Int: (check: Double, diff: Double, checkPeak: Double, diffPeak: Double)] = [:]
     for k in scales {
-        let shape = baseShape.scaled(k)
+        let shape = RegionShape().scaled(k)
         log("growth: \(k)× (\(shape))")
+        let loadBefore = loadLine()
         let folder = try writePolicy(shape)
-        let growthRuns = k >= 16 ? 1 : max(1, runs - 2)
-        let compileOnly = try measure(runs: growthRuns) { _ = try checkAndCompile(folder, lint: false) }
+        let variantFolder = try writePolicy(shape, variant: true)
+        let growthRuns = k >= 64 ? 1 : k >= 16 ? min(3, runs) : runs
+        var wall: [Double] = []
+        var peak = Double.nan, diffPeak = Double.nan
+        if FileManager.default.isExecutableFile(atPath: lkoBinary) {
+            for _ in 0..<growthRuns { wall.append(runChild(lkoBinary, ["check", folder, "--at", "2026-03-02"]).seconds) }
+            peak = childPeakMiB(lkoBinary, ["check", folder, "--at", "2026-03-02"])
+        }
+        diffPeak = childPeakMiB(binDir + "/lko-bench", ["diff-child", folder, variantFolder])
         var compilation: Compilation!
         let check = try measure(runs: growthRuns) { compilation = try checkAndCompile(folder, lint: true) }
         guard let policy = compilation.policy else { log("\(k)×: errors"); continue }
-        let peak = FileManager.default.isExecutableFile(atPath: lkoBinary) ? fmt(childPeakMiB(lkoBinary, ["check", folder, "--at", "2026-03-02"]), 1) : "n/a"
-        let decide = timeDecisions(policy, makeRequests(policy, count: 200_000), runs: growthRuns)
+        let (variant, _) = try compiled(variantFolder)
+        var diffSamples: [Double] = []
+        for _ in 0..<growthRuns { diffSamples.append(try timeDiff(compilation, variant, runs: 1).seconds) }
+        let decide = timeDecisions(policy, makeRequests(policy, count: 1_000_000), runs: min(3, growthRuns))
         let messages = makeMessages(shape, count: 200_000)
-        let route = timeRouting(policy, messages, runs: growthRuns)
-        let (variant, _) = try compiled(try writePolicy(shape, variant: true))
-        let diff = try timeDiff(compilation, variant, runs: 1)
-        table.add("\(k)×", grouped(Double(shape.nodes)), grouped(Double(policy.tables.grants.count)), grouped(Double(shape.autoRules + shape.fastTracks)), fmt(compileOnly.median), fmt(check.median), peak, fmt(decide.ns, 1), fmt(route.seconds * 1e9 / 200_000, 1), fmt(diff.seconds))
+        let route = timeRouting(policy, messages, runs: min(3, growthRuns))
+        compilation = nil
+        let wallText = wall.isEmpty ? "n/a" : fmt(median(wall)) + (wall.count > 1 ? " (\(fmt(wall.min()!))–\(fmt(wall.max()!)))" : "")
+        let diffText = fmt(median(diffSamples)) + (diffSamples.count > 1 ? " (\(fmt(diffSamples.min()!))–\(fmt(diffSamples.max()!)))" : "")
+        table.add("\(k)×", grouped(Double(shape.nodes)), grouped(Double(policy.tables.grants.count)), grouped(Double(shape.autoRules + shape.fastTracks)), wallText, fmt(check.median), fmt(peak, 1), diffText, fmt(diffPeak, 1), fmt(decide.ns, 1), fmt(route.seconds * 1e9 / 200_000, 1), "\(loadBefore) → \(loadLine())")
+        log("growth \(k)×: " + table.rows.last!.joined(separator: " | "))
+        byScale[k] = (wall.isEmpty ? check.median : median(wall), median(diffSamples), peak, diffPeak)
     }
     print(table.render())
     print("")
+    if let one = byScale[1], let sixteen = byScale[16] {
+        let checkLimit = min(1.3 * 16 * one.check, 10), diffLimit = min(1.3 * 16 * one.diff, 10)
+        summary.add("lko check at 16× (growth)", "\(fmt(sixteen.check)) s (16 × 1× = \(fmt(16 * one.check)) s), peak \(fmt(sixteen.checkPeak, 1)) MiB", "≤ \(fmt(checkLimit)) s, ≤ 1 GB", sixteen.check <= checkLimit && sixteen.checkPeak * 1.048576 <= 1000 ? "met" : "MISSED")
+        summary.add("diff at 16× (growth)", "\(fmt(sixteen.diff)) s (16 × 1× = \(fmt(16 * one.diff)) s), peak \(fmt(sixteen.diffPeak, 1)) MiB", "≤ \(fmt(diffLimit)) s, ≤ 1 GB", sixteen.diff <= diffLimit && sixteen.diffPeak * 1.048576 <= 1000 ? "met" : "MISSED")
+    }
 }
 
 print("## summary\n")

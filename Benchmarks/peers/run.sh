@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# Side-by-side: lko authorize (end to end, one process) vs Cedar, Casbin, Oso, Rego on the
-# shared peer workload (/work/shared/peers). One command:
+# Side-by-side: lko authorize (end to end, one process) vs Cedar, and once each Casbin, Oso, Rego,
+# on the shared peer workload (../shared/peers beside the repository). One command:
 #
-#   Benchmarks/peers/run.sh [--runs N] [--limit N] [--engines LIST]
+#   Benchmarks/peers/run.sh [--rounds N] [--limit N] [--engines LIST]
 #
-# Environment: PEERS (harness folder, default ../shared/peers beside the repository), VENV (default /tmp/peers-venv),
-# DATA (generated data, default /tmp/peers-data), WORK (lko policy + outputs, default /tmp/peers-lko).
-# All of these live outside the repository.
+# The method (docs/benchmarks.md, "Peers"): N rounds; in each round lko (from the compiled bundle,
+# and from the policy folder) and Cedar's batch decide loop are each run once, in alternating
+# order (lko first in odd rounds, Cedar first in even ones), so both see the same machine. Every
+# lko run's output is compared line by line with expected.jsonl. Reported: each engine's median
+# and range over the rounds, the per-round ratio lko/Cedar (its median and range), and the load
+# average before and after. The other peers (LIST, default casbin,oso,rego,…) run once after.
+#
+# Environment: PEERS (harness folder, default ../shared/peers beside the repository), VENV (default
+# /tmp/peers-venv), DATA (generated data, default /tmp/peers-data), WORK (lko policy, bundle and
+# outputs, default /tmp/peers-lko), SCRATCH (the release build folder, default .build-release),
+# SWIFT_BUILD_FLAGS (extra flags for `swift build`, e.g. --static-swift-stdlib), LKO (use this lko
+# binary instead of building one). All outside the repository except SCRATCH, which is gitignored.
 set -euo pipefail
 
-RUNS=5
+ROUNDS=5
 LIMIT=0
-ENGINES="overhead,reference,cedar,cedar-single,rego,casbin,oso"
+ENGINES="overhead,reference,cedar-single,rego,casbin,oso"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
+    --rounds|--runs) ROUNDS="$2"; shift 2 ;;
     --limit) LIMIT="$2"; shift 2 ;;
     --engines) ENGINES="$2"; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--limit N] [--engines LIST]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--rounds N] [--limit N] [--engines LIST]" >&2; exit 2 ;;
   esac
 done
 
@@ -28,6 +37,7 @@ PEERS="${PEERS:-$(cd "$REPO/.." && pwd)/shared/peers}"
 VENV="${VENV:-/tmp/peers-venv}"
 DATA="${DATA:-/tmp/peers-data}"
 WORK="${WORK:-/tmp/peers-lko}"
+SCRATCH="${SCRATCH:-$REPO/.build-release}"
 PY="${PYTHON:-python3.11}"
 mkdir -p "$DATA" "$WORK"
 
@@ -46,86 +56,133 @@ fi
 python3 "$HERE/gen_lko_policy.py" "$DATA" "$WORK/policy"
 REQUESTS="$DATA/requests.jsonl"
 EXPECTED="$DATA/expected.jsonl"
+LIMIT_ARGS=()
 if [ "$LIMIT" -gt 0 ]; then
   head -n "$LIMIT" "$DATA/requests.jsonl" > "$WORK/requests.jsonl"
   head -n "$LIMIT" "$DATA/expected.jsonl" > "$WORK/expected.jsonl"
   REQUESTS="$WORK/requests.jsonl"; EXPECTED="$WORK/expected.jsonl"
+  LIMIT_ARGS=(--limit "$LIMIT")
 fi
 
-# 3. lko, release build.
-(cd "$REPO" && swift build -c release --product lko >&2)
-LKO="$(cd "$REPO" && swift build -c release --show-bin-path)/lko"
+# 3. lko, release build (or the binary in $LKO, as built elsewhere), and the compiled bundle of
+#    the workload's policy.
+if [ -z "${LKO:-}" ]; then
+  # shellcheck disable=SC2086
+  (cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" ${SWIFT_BUILD_FLAGS:-} --product lko >&2)
+  # shellcheck disable=SC2086
+  LKO="$(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/lko"
+fi
+"$LKO" compile --policy "$WORK/policy" --bundle "$WORK/policy.lkob" >/dev/null
 
-# 4. lko authorize end to end: process start, read + parse + compile the policy, JSON Lines in,
-#    JSON Lines out to a file. Monotonic clock; best and median of RUNS runs; every run is
-#    compared line by line with expected.jsonl.
-"$VENV/bin/python" - "$LKO" "$WORK/policy" "$REQUESTS" "$EXPECTED" "$WORK" "$RUNS" <<'PYEOF'
-import json, statistics, subprocess, sys, time
-lko, policy, requests, expected, work, runs = sys.argv[1:7]
-runs = int(runs)
+# 4. Alternating rounds, then the other peers once, then one table.
+"$VENV/bin/python" - "$LKO" "$WORK" "$REQUESTS" "$EXPECTED" "$ROUNDS" "$PEERS" "$DATA" "$ENGINES" "${LIMIT_ARGS[@]}" <<'PYEOF'
+import json, os, statistics, subprocess, sys, time
+lko, work, requests, expected, rounds, peers, data, engines = sys.argv[1:9]
+limit = sys.argv[9:]
+rounds = int(rounds)
 want = [json.loads(l)["decision"] for l in open(expected)]
 n = len(want)
-times = []
-for i in range(runs + 1):          # run 0 warms the page cache and is not counted
+env = dict(os.environ, PEERS_DATA=data)
+
+def load():
+    return "%.2f %.2f %.2f" % os.getloadavg()
+
+def run_lko(args):
     out_path = f"{work}/decisions.jsonl"
-    with open(requests, "rb") as inp, open(out_path, "wb") as out:
+    with open(out_path, "wb") as out:
         t0 = time.monotonic()
-        rc = subprocess.run([lko, "authorize", "--policy", policy, "--requests", requests, "--at", "2026-03-02"],
+        rc = subprocess.run([lko, "authorize", *args, "--requests", requests, "--at", "2026-03-02"],
                             stdout=out, stderr=subprocess.PIPE).returncode
         dt = time.monotonic() - t0
     if rc != 0:
-        sys.exit(f"lko authorize exited with {rc}")
+        sys.exit(f"lko authorize {' '.join(args)} exited with {rc}")
     got = [json.loads(l)["decision"] for l in open(out_path)]
     if len(got) != n:
         sys.exit(f"lko gave {len(got)} answers for {n} requests")
     bad = [k for k in range(n) if got[k] != want[k]]
     if bad:
         sys.exit(f"lko disagrees with expected.jsonl on {len(bad)} of {n} lines, first at line {bad[0] + 1}")
-    if i > 0:
-        times.append(dt)
-# The policy alone (empty request stream): process start + parse + compile.
-empty = f"{work}/empty.jsonl"
-open(empty, "w").close()
-load = []
-for i in range(runs):
+    return dt
+
+def run_cedar():
+    path = f"{work}/cedar-round.json"
+    subprocess.run([sys.executable, "bench.py", "--engines", "cedar", "--json", path, *limit],
+                   cwd=peers, env=env, check=True, stdout=subprocess.DEVNULL)
+    row = next(r for r in json.load(open(path))["rows"] if r.get("key") == "cedar")
+    if "error" in row or row["agree"] != row["n"]:
+        sys.exit(f"cedar failed or disagreed: {row}")
+    return row["dps"], row.get("version", "")
+
+def startup(args):
+    empty = f"{work}/empty.jsonl"
+    open(empty, "w").close()
     t0 = time.monotonic()
-    subprocess.run([lko, "authorize", "--policy", policy, "--requests", empty, "--at", "2026-03-02"],
-                   stdout=subprocess.DEVNULL, check=True)
-    load.append(time.monotonic() - t0)
-res = {"n": n, "runs": runs, "best_s": min(times), "median_s": statistics.median(times),
-       "times": times, "load_median_s": statistics.median(load), "agree": n}
-json.dump(res, open(f"{work}/lko.json", "w"), indent=1)
-print(f"lko authorize: {n} requests, agree {n}/{n} in every run; "
-      f"best {res['best_s']:.3f}s, median {res['median_s']:.3f}s "
-      f"(start+compile alone {res['load_median_s']:.3f}s)", file=sys.stderr)
-PYEOF
+    subprocess.run([lko, "authorize", *args, "--requests", empty, "--at", "2026-03-02"], stdout=subprocess.DEVNULL, check=True)
+    return time.monotonic() - t0
 
-# 5. The peers, from the same data.
-BENCH_ARGS=(--engines "$ENGINES" --json "$WORK/peers.json")
-[ "$LIMIT" -gt 0 ] && BENCH_ARGS+=(--limit "$LIMIT")
-(cd "$PEERS" && PEERS_DATA="$DATA" "$VENV/bin/python" bench.py "${BENCH_ARGS[@]}" >&2)
+bundle_args = ["--bundle", f"{work}/policy.lkob"]
+policy_args = ["--policy", f"{work}/policy"]
+load_before = load()
+run_lko(bundle_args); run_lko(policy_args)            # warm the page cache; not counted
+rows = []
+for r in range(rounds):
+    row = {"round": r + 1}
+    def lko_part():
+        row["bundle_s"] = run_lko(bundle_args)
+        row["policy_s"] = run_lko(policy_args)
+        row["bundle_start_s"] = startup(bundle_args)
+        row["policy_start_s"] = startup(policy_args)
+    def cedar_part():
+        row["cedar_dps"], row["cedar_version"] = run_cedar()
+    for part in ((lko_part, cedar_part) if r % 2 == 0 else (cedar_part, lko_part)):
+        part()
+    row["ratio"] = n / row["bundle_s"] / row["cedar_dps"]
+    row["policy_ratio"] = n / row["policy_s"] / row["cedar_dps"]
+    row["load"] = load()
+    rows.append(row)
+    print(f"round {r + 1}: lko bundle {row['bundle_s']:.4f}s (start+load {row['bundle_start_s']:.4f}s), "
+          f"lko policy {row['policy_s']:.4f}s, cedar {row['cedar_dps']:,.0f}/s, ratio {row['ratio']:.1f}x, load {row['load']}",
+          file=sys.stderr)
+load_after = load()
 
-# 6. One table.
-"$VENV/bin/python" - "$WORK/lko.json" "$WORK/peers.json" <<'PYEOF'
-import json, os, sys
-lko = json.load(open(sys.argv[1])); peers = json.load(open(sys.argv[2]))
-n = lko["n"]
-rows = [("lko authorize (end to end)", n / lko["best_s"], n / lko["median_s"], lko["load_median_s"], "100%",
-         "one process: start, parse + compile policy, JSON Lines in and out")]
-for r in peers["rows"]:
-    if "error" in r:
-        rows.append((r["engine"], 0, 0, 0, "FAILED", r["error"])); continue
-    agree = "n/a" if r["agree"] is None else ("100%" if r["agree"] == r["n"] else f"{r['agree']}/{r['n']}")
-    rows.append((r["engine"] + (" " + r["version"] if r["version"] else ""), r["dps"], r["dps"], r["load_s"], agree,
-                 "decide loop only (load excluded)"))
-cedar = next((r["dps"] for r in peers["rows"] if r.get("key") == "cedar"), None)
-print(f"\n{n} requests, {os.cpu_count()} cpu; lko best/median of {lko['runs']} runs, peers one timed pass each\n")
-print(f"| engine | decisions/s (best) | decisions/s (median) | load (s) | × cedar (batch) | agreement | what is timed |")
-print(f"| --- | ---: | ---: | ---: | ---: | --- | --- |")
-for name, best, med, load, agree, what in rows:
-    ratio = f"{med / cedar:.1f}×" if cedar and med else ""
-    print(f"| {name} | {best:,.0f} | {med:,.0f} | {load:.3f} | {ratio} | {agree} | {what} |")
-if cedar:
-    r = n / lko["median_s"] / cedar
-    print(f"\nlko end to end / cedar (batch) decide loop = {r:.1f}× (goal ≥ 30×): {'MET' if r >= 30 else 'MISSED'}")
+others = None
+if engines:
+    path = f"{work}/peers.json"
+    subprocess.run([sys.executable, "bench.py", "--engines", engines, "--json", path, *limit],
+                   cwd=peers, env=env, check=True, stdout=subprocess.DEVNULL)
+    others = json.load(open(path))["rows"]
+
+def spread(values, fmt):
+    return f"{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})"
+med = statistics.median
+result = {"n": n, "rounds": rows, "load_before": load_before, "load_after": load_after, "cpus": os.cpu_count()}
+json.dump(result, open(f"{work}/rounds.json", "w"), indent=1)
+
+print(f"\n{n:,} requests, {os.cpu_count()} cpu; {rounds} alternating rounds; load average before {load_before}, after {load_after}\n")
+print("| engine | what is timed | seconds: median (range) | decisions/s: median (range) |")
+print("| --- | --- | ---: | ---: |")
+f3 = lambda v: f"{v:.3f}"
+fi = lambda v: f"{v:,.0f}"
+print(f"| lko authorize --bundle | whole process: start, load the bundle, JSON Lines in and out | {spread([r['bundle_s'] for r in rows], f3)} | {spread([n / r['bundle_s'] for r in rows], fi)} |")
+print(f"| lko authorize --policy | whole process: start, parse + compile, JSON Lines in and out | {spread([r['policy_s'] for r in rows], f3)} | {spread([n / r['policy_s'] for r in rows], fi)} |")
+print(f"| cedar (batch) {rows[0]['cedar_version']} | decide loop only (load excluded) | {spread([n / r['cedar_dps'] for r in rows], f3)} | {spread([r['cedar_dps'] for r in rows], fi)} |")
+print()
+print(f"start + load alone (empty request file): bundle {spread([r['bundle_start_s'] * 1000 for r in rows], lambda v: f'{v:.1f}')} ms, "
+      f"policy {spread([r['policy_start_s'] * 1000 for r in rows], lambda v: f'{v:.1f}')} ms")
+ratios = [r["ratio"] for r in rows]
+print(f"lko --bundle / cedar, per round: median {med(ratios):.1f}x, range {min(ratios):.1f}–{max(ratios):.1f}x "
+      f"(rounds: {', '.join(f'{x:.1f}' for x in ratios)})")
+pr = [r["policy_ratio"] for r in rows]
+print(f"lko --policy / cedar, per round: median {med(pr):.1f}x, range {min(pr):.1f}–{max(pr):.1f}x")
+print(f"goal lko ≥ 60x cedar (median of the rounds): {'MET' if med(ratios) >= 60 else 'MISSED'}"
+      + ("" if min(ratios) >= 60 else f" (lowest round {min(ratios):.1f}x)"))
+if others:
+    print("\nThe other peers, one pass each (decide loop only, load excluded):\n")
+    print("| engine | decisions/s | load (s) | agreement |")
+    print("| --- | ---: | ---: | --- |")
+    for r in others:
+        if "error" in r:
+            print(f"| {r['engine']} | FAILED | | {r['error']} |"); continue
+        agree = "n/a" if r["agree"] is None else ("100%" if r["agree"] == r["n"] else f"{r['agree']}/{r['n']}")
+        print(f"| {r['engine']} {r['version'] or ''} | {r['dps']:,.0f} | {r['load_s']:.3f} | {agree} |")
 PYEOF

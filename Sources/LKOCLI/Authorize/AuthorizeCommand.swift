@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOCalendar
 import LKOCompiler
+import LKOLanguage
 
 struct AuthorizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -353,5 +354,73 @@ struct BatchDecider {
             }
         }
         output.removeAll(keepingCapacity: true)
+    }
+}
+
+/// `lko authorize --bundle FILE --requests FILE [--at DATE] [--policy DIR]`, run before the
+/// argument parser builds the whole command tree (a few milliseconds of reflection, more than
+/// loading a bundle). Only that exact shape is taken; anything else — another option, help, a
+/// bundle that is refused, a date it cannot read — returns false without output, and the
+/// ordinary path does it all again and reports whatever is wrong in the usual way.
+public enum AuthorizeFastPath {
+    /// Decides and exits when `arguments` (without the program name) are that shape.
+    public static func runIfPossible(_ arguments: [String]) {
+        guard arguments.first == "authorize", ProcessInfo.processInfo.environment["LKO_SERVER"] == nil else { return }
+        var values: [String: String] = [:]
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            var name = argument, value: String?
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            }
+            guard ["--bundle", "--requests", "--at", "--policy"].contains(name), values[name] == nil else { return }
+            if value == nil {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else { return }
+                value = arguments[index + 1]
+                index += 1
+            }
+            values[name] = value
+            index += 1
+        }
+        guard let bundlePath = values["--bundle"], let requests = values["--requests"], requests != "-" else { return }
+        var date: CalendarDate?
+        if let at = values["--at"] {
+            guard let parsed = CalendarDate(iso: at) else { return }
+            date = parsed
+        }
+        guard let bytes = try? AuthorizeCommand.readWhole(bundlePath) else { return }
+        var digest: [UInt8]?
+        if let policy = values["--policy"] {
+            guard let sources = try? PolicyLoader.load(path: policy) else { return }
+            digest = DecisionBundle.sourceDigest(sources)
+        }
+        guard let decisions = try? bytes.withUnsafeBytes({ try DecisionBundle(bytes: $0, policyDigest: digest) }) else { return }
+        let descriptor = open(requests, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return
+        }
+        if status.st_size == 0 {
+            // Nothing to decide (the bundle was still read and checked).
+            close(descriptor)
+            exit(0)
+        }
+        guard let mapped = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED else {
+            close(descriptor)
+            return
+        }
+        close(descriptor)
+        var decider = BatchDecider(policy: decisions, date: date ?? Today.date(in: decisions.timeZone), inputName: requests)
+        let badLines = decider.run(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size)))
+        munmap(mapped, Int(status.st_size))
+        if badLines > 0 {
+            Terminal.err("\(badLines) line(s) could not be decided")
+            exit(1)
+        }
+        exit(0)
     }
 }

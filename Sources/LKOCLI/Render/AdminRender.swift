@@ -69,7 +69,9 @@ enum AdminRender {
 
     /// One audit entry as a line (the deprecated `--json` prints JSON Lines instead).
     static func auditLine(_ entry: AuditEntryView) -> String {
-        "\(entry.seq)\t\(entry.atText)\t\(entry.actor)\t\(entry.action)\t\(entry.object)\t\(details(entry.details))"
+        // Every field may hold outside text (a login typed at the login form): escaped, so an
+        // entry can never print as two lines.
+        ["\(entry.seq)", entry.atText, entry.actor, entry.action, entry.object, details(entry.details)].map { Terminal.visible($0) }.joined(separator: "\t")
     }
 
     /// The details as `key=value` pairs (a lone text as it is).

@@ -57,7 +57,10 @@ enum CaseRender {
         let labels = rows.map { L($0.0) }
         let width = labels.map(\.count).max() ?? 0
         let header = L(.caseHeading, ["number": summary.posNumber]) + (summary.epguNumber.map { " (ЕПГУ \($0))" } ?? "")
-        return ([header] + zip(labels, rows).map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $1.1 }).joined(separator: "\n")
+        let indent = String(repeating: " ", count: width + 4)
+        return ([Terminal.visible(header)] + zip(labels, rows).map {
+            "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Terminal.visible($1.1, keepingLines: true, indent: indent)
+        }).joined(separator: "\n")
     }
 
     /// `case history` as a table.
@@ -93,7 +96,7 @@ enum CaseRender {
 
     static func importSummary(_ report: CaseImporter.Report) -> String {
         L(.importSummary, ["inserted": "\(report.inserted)", "moderated": "\(report.moderated)", "unchanged": "\(report.unchanged)",
-                           "bad": Messages.count(report.bad.count, .line, in: Language.current)])
+                           "bad": "\(report.bad.count)"])
             + (report.policyVersion.isEmpty ? "" : L(.importRoutedBy, ["version": String(report.policyVersion.prefix(19))]))
             + (report.policyActiveAtEnd.map { L(.importReplaced, ["version": String($0.prefix(19))]) } ?? "")
     }

@@ -72,6 +72,9 @@ struct TextTable {
     var shrinkable: Set<Int>?
 
     func render(width: Int = Terminal.width) -> String {
+        // Text from outside (a citizen's, an import's, a login typed by anyone) is shown with
+        // its control characters escaped: a cell cannot forge a line or move the cursor.
+        let rows = rows.map { $0.map { Terminal.visible($0) } }
         let columns = headers.count
         var widths = (0..<columns).map { column in
             ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
@@ -106,7 +109,7 @@ struct TextTable {
 
     /// The same rows as a Markdown table.
     func markdown() -> String {
-        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func escape(_ cell: String) -> String { Terminal.visible(cell.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")) }
         var lines: [String] = []
         if let title { lines.append("## " + title); lines.append("") }
         lines.append("| " + headers.map(escape).joined(separator: " | ") + " |")

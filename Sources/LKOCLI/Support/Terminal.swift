@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LKOStore
 import LKOApplication
 
 /// Writing to the terminal: stdout for results, stderr for diagnostics and progress.
@@ -21,7 +22,26 @@ enum Terminal {
     }
 
     static func error(_ message: String) {
-        err(L(.prefixError) + message)
+        err(L(.prefixError) + visible(message, keepingLines: true))
+    }
+
+    /// Text from outside made safe to print: control characters (escape sequences, carriage
+    /// returns), Unicode line separators and bidirectional overrides shown as `\u{…}`. With
+    /// `keepingLines`, a line break stays a line break (indented by `indent`), so multi-line
+    /// texts read as such but cannot forge a line that starts at the margin.
+    static func visible(_ text: String, keepingLines: Bool = false, indent: String = "") -> String {
+        guard text.unicodeScalars.contains(where: { AuditText.isUnsafe($0) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if keepingLines, scalar == "\n" {
+                result += "\n" + indent
+            } else if AuditText.isUnsafe(scalar), !(keepingLines && scalar == "\t") {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static func warning(_ message: String) {

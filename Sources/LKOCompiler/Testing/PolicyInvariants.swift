@@ -35,9 +35,11 @@ public enum PolicyInvariants {
                 dates += [date.adding(days: -1), date, date.adding(days: 1)]
             }
         }
+        // The compiled bundle (`lko compile --bundle`), written and read back, decides the same.
+        let bundle = try? DecisionBundle(policy: policy, sourceDigest: [UInt8](repeating: 0, count: 32)).encoded().withUnsafeBytes { try DecisionBundle(bytes: $0) }
+        var found: [String] = bundle == nil ? ["the compiled bundle does not read back"] : []
         let logins = Array(policy.tables.logins.prefix(8)) + ["nobody"]
         let nodes: [Int?] = [nil] + policy.tables.nodes.indices.prefix(12).map { Optional($0) }
-        var found: [String] = []
         var asked = 0
         for date in dates.prefix(6) {
             for login in logins {
@@ -50,6 +52,9 @@ public enum PolicyInvariants {
                             let explained = policy.explain(login: login, action: action, node: node, assignee: assignee, on: date)
                             if fast != explained.allowed {
                                 found.append("decide says \(fast), explain says \(explained.allowed) for \(login) \(action.rawValue) node \(node.map(String.init) ?? "nil") assignee \(assignee ?? "nil") on \(date)")
+                            }
+                            if let bundle, bundle.decide(login: login, action: action, node: node, assignee: assignee, on: date) != fast {
+                                found.append("the bundle disagrees with decide (\(fast)) for \(login) \(action.rawValue) node \(node.map(String.init) ?? "nil") assignee \(assignee ?? "nil") on \(date)")
                             }
                         }
                     }
