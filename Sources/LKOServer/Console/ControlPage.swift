@@ -6,7 +6,7 @@ import LKOApplication
 /// risk, overdue — with full names, the cases that need attention, and the CSV for Excel.
 extension ConsoleRoutes {
     /// The page lists at most this many cases needing attention; the CSV has them all.
-    static let controlRowLimit = 200
+    static let controlRowLimit = 100
 
     func addControlPages(_ routes: Routes) {
         handle(routes, .get, "/control") { request, context in
