@@ -360,7 +360,8 @@ extension Linter {
         let routedBoxes = zip(policy.routing.rules, boxes).filter { $0.0.assigneeLogin != nil }.map(\.1)
         for node in tables.nodes where node.level == "subcategory" {
             let points = space.points(inSubtreeOf: node.index, policy: policy)
-            if routedBoxes.contains(where: { $0.nodes.intersects(points) }) { continue }
+            // (Boxes now hold point ranges; the same question asked member by member.)
+            if routedBoxes.contains(where: { $0.nodes.members.contains(where: points.contains) }) { continue }
             let covered = liveExecutorGrants.contains { grant in
                 grant.nodes.isEmpty || grant.nodes.contains { path in
                     guard let ancestor = policy.nodeIndex(path) else { return false }

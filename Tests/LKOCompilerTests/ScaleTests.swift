@@ -160,7 +160,7 @@ struct LinearAlgorithmTests {
 
     static func render(_ diagnostics: [Diagnostic]) -> [String] {
         diagnostics.map { d in
-            "\(d.code.rawValue)|\(d.message)|\(d.span)|\(d.help ?? "")|\(d.notes.map { "\($0.message)@\($0.span)" })"
+            "\(d.code.rawValue)|\(d.message)|\(d.span)|\(d.help ?? "")|\(d.notes.map { "\($0.message)@\(String(describing: $0.span))" })"
         }
     }
 
@@ -334,5 +334,39 @@ struct DecisionBundleTests {
         guard case .stale = error else { Issue.record("not refused as stale: \(String(describing: error))"); return }
         #expect(error?.description.contains("stale") == true)
         #expect(Self.refusal(bytes, digest: DecisionBundle.sourceDigest(sources)) == nil)
+    }
+}
+
+@Suite("Scale: point sets as ranges")
+struct PointSetTests {
+    /// Every operation of the range representation against the bit set it replaced, on random
+    /// sets built from random ranges (the shape rule boxes have) and single members.
+    @Test func rangesAnswerLikeTheBitSet() {
+        var random = RandomPolicy(seed: 99)
+        for _ in 0..<2_000 {
+            let count = 1 + random.below(200)
+            func make() -> (PointSet, BitSet) {
+                var points = PointSet(count: count, filled: random.chance(5))
+                var bits = BitSet(count: count, filled: !points.isEmpty)
+                for _ in 0..<random.below(5) {
+                    let start = random.below(count), end = min(count, start + random.below(12))
+                    points.insert(Int32(start)..<Int32(end))
+                    for member in start..<end { bits.insert(member) }
+                }
+                return (points, bits)
+            }
+            let (a, bitsA) = make(), (b, bitsB) = make()
+            #expect(a.members == bitsA.members)
+            #expect(a.isEmpty == bitsA.isEmpty)
+            #expect(a.first == bitsA.first)
+            #expect(a.memberCount == bitsA.memberCount)
+            #expect(a.intersection(b).members == bitsA.intersection(bitsB).members)
+            #expect(a.subtracting(b).members == bitsA.subtracting(bitsB).members)
+            #expect(a.intersects(b) == bitsA.intersects(bitsB))
+            // Canonical form: equal sets compare equal (boxes are hashed).
+            #expect(a.intersection(b) == b.intersection(a))
+            for range in a.ranges { #expect(!range.isEmpty) }
+            for (x, y) in zip(a.ranges, a.ranges.dropFirst()) { #expect(x.upperBound < y.lowerBound) }
+        }
     }
 }

@@ -138,6 +138,46 @@ struct RequestScanner {
         }
     }
 
+    private static let userKey = word("user\"\"\"\"") & 0xFF_FFFF_FFFF
+    private static let actionKey = word("action\"\"") & 0xFF_FFFF_FFFF_FFFF
+    private static let caseIDKey = word("case_id\"")
+    private static let subcategoryHead = word("subcateg")
+    private static let subcategoryTail = UInt32(truncatingIfNeeded: word("ory\"\"\"\"\""))
+
+    /// Reads a key at its opening quote. The six keys of a request, written plainly, are
+    /// recognised from one or two word compares without scanning the string; anything else
+    /// (other keys, escapes, a line ending early) is read by ``readString()`` and matched by
+    /// ``key(_:)`` exactly as before.
+    private mutating func readKey() throws(ScanError) -> (Value, Key) {
+        let first = position + 1
+        if first + 16 <= end {
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: first, as: UInt64.self))
+            var length = -1
+            var field = Key.other
+            if word & 0xFF_FFFF_FFFF == RequestScanner.userKey {
+                length = 4; field = .user
+            } else if word & 0xFF_FFFF_FFFF_FFFF == RequestScanner.actionKey {
+                length = 6; field = .action
+            } else if word == RequestScanner.caseIDKey {
+                length = 7; field = .caseID
+            } else if word == RequestScanner.categoryWord, bytes[first + 8] == UInt8(ascii: "\"") {
+                length = 8; field = .category
+            } else if word == RequestScanner.assigneeWord, bytes[first + 8] == UInt8(ascii: "\"") {
+                length = 8; field = .assignee
+            } else if word == RequestScanner.subcategoryHead,
+                      UInt32(littleEndian: base.loadUnaligned(fromByteOffset: first + 8, as: UInt32.self)) == RequestScanner.subcategoryTail {
+                length = 11; field = .subcategory
+            }
+            if length >= 0 {
+                position = first + length + 1
+                return (Value(kind: .ascii, start: first, end: first + length), field)
+            }
+        }
+        let value = try readString()
+        return (value, key(value))
+    }
+
     mutating func scan() throws(ScanError) -> Request {
         var request = Request()
         skipSpace()
@@ -154,7 +194,7 @@ struct RequestScanner {
                 guard position < end, bytes[position] == UInt8(ascii: "\"") else {
                     throw ScanError(message: "expected a field name in quotes at column \(column)")
                 }
-                let keyValue = try readString()
+                let (keyValue, field) = try readKey()
                 skipSpace()
                 guard position < end, bytes[position] == UInt8(ascii: ":") else {
                     throw ScanError(message: "expected `:` after \"\(keyText(keyValue))\" at column \(column)")
@@ -179,7 +219,7 @@ struct RequestScanner {
                 default:
                     throw ScanError(message: "the value of \"\(keyText(keyValue))\" must be a string, a number or null (column \(column))")
                 }
-                switch key(keyValue) {
+                switch field {
                 case .user: request.user = value
                 case .action: request.action = value
                 case .caseID: request.caseIDStart = valueStart; request.caseIDEnd = position

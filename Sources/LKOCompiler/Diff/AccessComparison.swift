@@ -26,8 +26,16 @@ struct AccessComparison {
         let everything: [String]
         /// Case nodes in each node's subtree (itself included).
         let caseCount: [Int]
-        /// Grants by (login, role, nodes, from, until).
-        let grantKeys: Set<GrantKey>
+        /// Grant indexes by the hash of (login, role, nodes, from, until) — indexes, not copies of
+        /// the rows, which would be a third of a side's memory at region scale.
+        let grantsByKey: [Int: [Int32]]
+        let grants: [GrantRow]
+
+        /// Whether this side has a grant with the same login, role, nodes and validity.
+        func hasGrant(like grant: GrantRow) -> Bool {
+            let key = GrantKey(grant)
+            return grantsByKey[key.hashValue]?.contains { GrantKey(grants[Int($0)]) == key } ?? false
+        }
 
         struct GrantKey: Hashable {
             var login: String, role: String, nodes: [String], from: String?, until: String?
@@ -43,7 +51,10 @@ struct AccessComparison {
                 if let parent = row.parent { count[parent] += count[row.index] }
             }
             caseCount = count
-            grantKeys = Set(policy.tables.grants.map(GrantKey.init))
+            var byKey: [Int: [Int32]] = [:]
+            for (index, grant) in policy.tables.grants.enumerated() { byKey[GrantKey(grant).hashValue, default: []].append(Int32(index)) }
+            grantsByKey = byKey
+            grants = policy.tables.grants
         }
     }
 
@@ -64,12 +75,15 @@ struct AccessComparison {
     }
 
     func changes() -> [PolicyDiff.AccessChange] {
-        let oldRows = Dictionary(grouping: old.tables.permissions, by: \.login)
-        let newRows = Dictionary(grouping: new.tables.permissions, by: \.login)
+        // Each login's rows by index range, not copied into a dictionary of arrays (the rows are
+        // the bulk of the tables: copying both sides doubled the diff's peak memory).
+        let oldRows = AccessComparison.rowsByLogin(old.tables.permissions)
+        let newRows = AccessComparison.rowsByLogin(new.tables.permissions)
         let sameTree = old.tables.nodes.map(\.path) == new.tables.nodes.map(\.path)
         var changes: [PolicyDiff.AccessChange] = []
         for login in Set(oldRows.keys).union(newRows.keys).sorted() {
-            let before = oldRows[login] ?? [], after = newRows[login] ?? []
+            let before = oldRows[login].map { $0.map { old.tables.permissions[$0] } } ?? []
+            let after = newRows[login].map { $0.map { new.tables.permissions[$0] } } ?? []
             if sameTree, signature(before) == signature(after) { continue }
             let oldMap = expand(before, in: old, isNew: false)
             let newMap = expand(after, in: new, isNew: true)
@@ -90,6 +104,13 @@ struct AccessComparison {
             changes += fold(login: login, lost, change: "lost", side: old, other: new, rows: before)
         }
         return changes
+    }
+
+    /// Row indexes per login, in table order (as `Dictionary(grouping:by:)` would keep them).
+    static func rowsByLogin(_ rows: [PermissionRow]) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() { result[row.login, default: []].append(index) }
+        return result
     }
 
     /// The keys that imply `key`, itself included: `any` implies every scope, `granted` on a
@@ -225,7 +246,7 @@ struct AccessComparison {
     /// its role gained (or lost) the action — the role's, since the grant's line did not change.
     private func causeText(of row: PermissionRow, side: CompiledPolicy, other: CompiledPolicy, isNew: Bool) -> String {
         let grant = side.tables.grants[row.grant]
-        let grantUnchanged = index(isNew: !isNew).grantKeys.contains(SideIndex.GrantKey(grant))
+        let grantUnchanged = index(isNew: !isNew).hasGrant(like: grant)
         let roleChanged = !other.tables.roleActions.contains { $0.role == row.role && $0.action == row.action && $0.scope == row.scope }
         guard grantUnchanged, roleChanged, let role = side.tables.roles.first(where: { $0.id == row.role }) else { return grant.position }
         return "role change: \(role.id), \(role.position)"

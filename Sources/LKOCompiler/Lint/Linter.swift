@@ -217,8 +217,9 @@ struct Linter {
     func separationOfDuties() -> [Diagnostic] {
         let tables = policy.tables
         var found: [Diagnostic] = []
-        var grantsByLogin: [String: [GrantRow]] = [:]
-        for grant in tables.grants { grantsByLogin[grant.login, default: []].append(grant) }
+        // Grant indexes per login (not copies of the rows: they are most of the tables).
+        var grantsByLogin: [String: [Int32]] = [:]
+        for (index, grant) in tables.grants.enumerated() { grantsByLogin[grant.login, default: []].append(Int32(index)) }
         var rulesByRole: [String: [RoleActionRow]] = [:]
         for row in tables.roleActions { rulesByRole[row.role, default: []].append(row) }
         let nodeCount = tables.nodes.count
@@ -259,7 +260,7 @@ struct Linter {
             return first.map { ($0, count) }
         }
         for login in grantsByLogin.keys.sorted() {
-            let grants = grantsByLogin[login]!
+            let grants = grantsByLogin[login]!.map { tables.grants[Int($0)] }
             let drafting = grants.map { reach($0, .draft) }
             let approving = grants.map { reach($0, .approve) }
             var reported = false

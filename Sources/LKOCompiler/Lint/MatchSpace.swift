@@ -12,9 +12,11 @@ struct MatchSpace: Sendable {
     let pointOfNode: [Int?]
     let sources: [String]
     let localities: [String]
+    /// pointsBefore[i]: the points among nodes 0..<i (a subtree's points are consecutive).
+    let pointsBefore: [Int32]
 
     struct Box: Hashable, Sendable {
-        var nodes: BitSet
+        var nodes: PointSet
         var regimes: UInt8
         var channels: UInt8
         var sources: BitSet
@@ -67,6 +69,9 @@ struct MatchSpace: Sendable {
         }
         self.pointNodes = pointNodes
         self.pointOfNode = pointOfNode
+        var before = [Int32](repeating: 0, count: nodes.count + 1)
+        for index in nodes.indices { before[index + 1] = before[index] + (pointOfNode[index] == nil ? 0 : 1) }
+        self.pointsBefore = before
         self.sources = policy.routing.sourceIDs.sorted { $0.value < $1.value }.map(\.key)
         self.localities = policy.routing.localityIDs.sorted { $0.value < $1.value }.map(\.key)
     }
@@ -84,11 +89,9 @@ struct MatchSpace: Sendable {
     }
 
     func box(of rule: RoutingIndex.Rule, policy: CompiledPolicy) -> Box {
-        var nodes = BitSet(count: pointNodes.count, filled: rule.ranges.isEmpty)
+        var nodes = PointSet(count: pointNodes.count, filled: rule.ranges.isEmpty)
         for range in rule.ranges {
-            for index in Int(range.start)..<Int(range.end) {
-                if let point = pointOfNode[index] { nodes.insert(point) }
-            }
+            nodes.insert(pointsBefore[Int(range.start)]..<pointsBefore[Int(range.end)])
         }
         // The extra last member of the source and locality sets is "any value no rule names".
         var sourceSet = BitSet(count: sources.count + 1, filled: rule.sources.isEmpty)
