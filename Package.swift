@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Layers, lowest first. A target may import only targets above it in this list:
-//   LKOCalendar, LKOLanguage, LKOExportReader  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow
+//   LKOCalendar, LKOLanguage, LKOMessages, LKOExportReader  →  LKOCompiler  →  LKOAccounts  →  LKOStore  →  LKOWorkflow
 //     →  LKOPOS (the ПОС bridge)  →  LKOApplication (use cases, typed results)
 //     →  LKOServer (HTTP shell)  →  LKOCLI (terminal shell)  →  lko
 let package = Package(
@@ -32,9 +32,11 @@ let package = Package(
         ),
         .target(name: "LKOCalendar", resources: [.copy("Resources/ru-production-calendar.tsv")]),
         .target(name: "LKOLanguage"),
+        // The message catalog (Russian and English) every layer renders people's texts from.
+        .target(name: "LKOMessages"),
         .target(
             name: "LKOCompiler",
-            dependencies: ["LKOLanguage", "LKOCalendar", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LKOLanguage", "LKOCalendar", "LKOMessages", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "LKOAccounts",
@@ -46,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "LKOWorkflow",
-            dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", "LKOMessages", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The bridge to the real ПОС (docs/pos.md): the hostile-file reader of its exports, then
         // snapshots, drift, monitoring and the ЛКО configuration sheet.
@@ -58,14 +60,14 @@ let package = Package(
         .target(
             name: "LKOApplication",
             dependencies: [
-                "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow", "LKOPOS",
+                "LKOLanguage", "LKOMessages", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow", "LKOPOS",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
             name: "LKOServer",
             dependencies: [
-                "LKOApplication", "LKOStore", "LKOWorkflow", "LKOCompiler", "LKOCalendar", "LKOAccounts",
+                "LKOApplication", "LKOMessages", "LKOStore", "LKOWorkflow", "LKOCompiler", "LKOCalendar", "LKOAccounts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,7 +80,7 @@ let package = Package(
             name: "LKOCLI",
             dependencies: [
                 "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
-                "LKOApplication", "LKOServer", "LKOPOS",
+                "LKOApplication", "LKOMessages", "LKOServer", "LKOPOS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -102,7 +104,7 @@ let package = Package(
             name: "LKOStoreTests",
             dependencies: ["LKOStore", "LKOAccounts", "LKOCompiler", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI"]),
+        .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI", "LKOMessages"]),
         .testTarget(
             name: "LKODelegationTests",
             dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,6 +1,7 @@
 import Foundation
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// Why a use case refused, in a form both shells can act on: a kind (which the HTTP shell maps
 /// to a status and the CLI to an exit code), a stable code for machines, a message in Russian

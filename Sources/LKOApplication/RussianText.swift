@@ -3,6 +3,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// The words staff read: the order's and ПОС's terms, dates as DD.MM.YYYY, times in the
 /// organization's time zone.
@@ -118,13 +119,7 @@ public enum RussianText {
     }
 
     public static func plural(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let n = abs(count) % 100
-        if (11...14).contains(n) { return many }
-        switch n % 10 {
-        case 1: return one
-        case 2, 3, 4: return few
-        default: return many
-        }
+        RussianPlural.form(count, one, few, many)
     }
 
     static func fieldName(_ field: String) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LKOCLI
 import LKOApplication
+import LKOMessages
 
 /// A validator for the subset of JSON Schema (draft 2020-12) that docs/schemas/ uses: type,
 /// required, properties, additionalProperties (a boolean), items, enum.

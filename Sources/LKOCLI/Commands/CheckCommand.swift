@@ -5,6 +5,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOLanguage
 import LKOStore
+import LKOMessages
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

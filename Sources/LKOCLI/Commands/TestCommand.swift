@@ -3,6 +3,7 @@ import Foundation
 import LKOApplication
 import LKOCalendar
 import LKOCompiler
+import LKOMessages
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

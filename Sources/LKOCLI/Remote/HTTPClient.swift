@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import LKOApplication
+import LKOMessages
 
 /// A small synchronous JSON client for the API of `lko serve` (`/api/v1`), over Foundation's
 /// `URLSession`. Answers with a status of 400 and above carrying `{"error":{…}}` become the

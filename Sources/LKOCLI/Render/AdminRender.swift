@@ -1,5 +1,6 @@
 import Foundation
 import LKOApplication
+import LKOMessages
 
 /// Accounts, sessions, policy versions and the audit log.
 enum AdminRender {

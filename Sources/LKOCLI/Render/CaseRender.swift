@@ -2,6 +2,7 @@ import Foundation
 import LKOApplication
 import LKOServer
 import LKOWorkflow
+import LKOMessages
 
 /// How cases are printed, from the use cases' types: the same text whether they came from the
 /// local file or a server.

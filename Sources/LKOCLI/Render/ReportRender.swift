@@ -1,5 +1,6 @@
 import Foundation
 import LKOApplication
+import LKOMessages
 
 /// ПОС's own status text in Russian; the state's id in English.
 func stateText(_ state: String, title: String) -> String {

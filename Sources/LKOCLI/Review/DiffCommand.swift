@@ -5,6 +5,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOLanguage
 import LKOStore
+import LKOMessages
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import LKOAccounts
 import LKOApplication
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// `--db` or `--server`, shared by every command that uses the database: the local file, or
 /// the JSON API of `lko serve` (docs/cli.md, "Against a server").

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LKOApplication
+import LKOMessages
 
 /// The one machine-output switch: `--format text|json|csv|markdown` (each command accepts the
 /// ones that make sense for it).

@@ -4,6 +4,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOApplication
 import LKOLanguage
+import LKOMessages
 
 /// The policy folder shared by the policy commands: `--policy DIR` (the one name on every
 /// command), or the older positional `DIR`, which still works.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOStore
 import LKOApplication
+import LKOMessages
 
 /// Writing to the terminal: stdout for results, stderr for diagnostics and progress.
 enum Terminal {

@@ -4,6 +4,7 @@ import LKOApplication
 import LKOCalendar
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// Absences that have started or ended are carried out by whichever lko command runs first at or
 /// after that moment (and by `lko tick`): exactly once, however long nobody ran lko.

@@ -23,6 +23,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // MARK: the command line: commands, reports, help
     case checkSummary, checkVersion, checkAcceptedCount, checkAcceptedHeading, checkAcceptedAt, policyHasErrors, testPass, testFail, testGot, testSummary, fmtSyntaxErrors, fmtWouldReformat, fmtFormatted, fmtNotFormatted, explainUnknownNode, explainLoginUnknown, diffSideHasErrors, tableEmpty, columnExecutor, columnNumber, columnState, columnSubcategory, columnDeadline, columnWorkingDaysLeft, columnFlag, columnDay, columnViolation, columnCalendarDays, columnWorkingDays, columnResponsible, columnActingFor, columnRegime, columnWhen, columnWho, columnEvent, columnComment, columnTo, columnFrom, columnUntil, columnReason, columnSubstitute, columnStatus, columnLogin, columnFullName, columnPosition, columnKind, columnVersion, columnObject, columnDetails, flagOverdue, flagAtRisk, flagDueToday, flagDueDuringAbsence, controlSummary, titleDailyControl, titleOverdue, titleViolations, periodDefault, violationsSummary, titleResponsibility, titleCaseList, titleCaseHistory, titleAbsences, titleUsers, titleHistory, titleAudit, regimeAppeal, regimeMessage, coordinatorQueue, fastTrack, sourceNamed, receivedLine, extensionDays, actingForName, caseHeading, fieldState, fieldCategory, fieldRegime, fieldChannel, fieldLocality, fieldReceived, fieldTerm, fieldDeadline, fieldAssignee, fieldRoutedBy, fieldApplicant, fieldDescription, fieldAnswer, afterAction, assigneeNamed, deadlineOn, importSummary, importRoutedBy, importReplaced, notCovered, openEnded, absenceOf, movesNone, movesHeading, routeLine, substituteLoad, absenceRecordedHandedOver, absenceRecordedLater, absenceEnds, absenceProcessed, absenceCancelled, absenceChanged, caseNamed, absenceNamed, findingsSummary, delegationDone, delegationPending, loggedIn, atServer, loggedOut, userAdded, userDisabled, userEnabled, userEnabledStillLocked, userEnabledUnlocked, userUnlocked, userRemoved, handedOver, tokenSessionEnded, passwordChangedOwn, passwordChangedOther, lockedUntil, sandbox, noPolicyYet, applyRisksNeedYes, applyConfirmPrompt, applyNotConfirmed, applyFromCommit, applyFromDirtyCommit, policyActivated, policyUnchanged, policyRolledBack, serverRefusedHint, manualWritten, manualEnvLanguage, manualEnvNoColor, manualEnvDatabase, manualExitStatus, helpRootAbstract, helpCheckAbstract, helpTestAbstract, helpFmtAbstract, helpExplainAbstract, helpDeadlineAbstract, helpDiffAbstract, helpCaseAbstract, helpCaseImportAbstract, helpCaseListAbstract, helpCaseShowAbstract, helpCaseHistoryAbstract, helpCaseAssignAbstract, helpCaseReassignAbstract, helpCaseDraftAbstract, helpCaseSubmitAbstract, helpCaseApproveAbstract, helpCaseReturnAbstract, helpCaseRedirectAbstract, helpCaseExtendAbstract, helpCaseReopenAbstract, helpCaseReclassifyAbstract, helpCaseReclassifyDiscussion, helpReportAbstract, helpReportDailyAbstract, helpReportOverdueAbstract, helpReportResponsibilityAbstract, helpReportViolationsAbstract, helpAbsenceAbstract, helpAbsencePlanAbstract, helpAbsenceAddAbstract, helpAbsenceChangeAbstract, helpAbsenceListAbstract, helpAbsenceEndAbstract, helpAbsenceCancelAbstract, helpDelegationAbstract, helpDelegationCheckAbstract, helpTickAbstract, helpLoginAbstract, helpLogoutAbstract, helpWhoamiAbstract, helpUserPasswdAbstract, helpCompletionAbstract, helpCompletionDiscussion, helpManualAbstract, helpManualDiscussion, helpRootDiscussion, helpCheckDiscussion, helpTestDiscussion, helpFmtDiscussion, helpExplainDiscussion, helpDeadlineDiscussion, helpDiffDiscussion, helpCaseDiscussion, helpCaseImportDiscussion, helpAbsenceDiscussion, helpAbsenceChangeDiscussion, helpLoginDiscussion, helpUserPasswdDiscussion
+
+    // MARK: errors and workflow texts — section A
+    // (end of section A)
+
+    // MARK: the policy review (diff) and explanations — section B
+    // (end of section B)
+
+    // MARK: option and argument help — section C
+    // (end of section C)
 }
 
 extension MessageKey {
@@ -322,6 +331,12 @@ extension MessageKey {
         case .helpLoginDiscussion: ("Токен сеанса хранится с правами 0600 в ~/.config/lko/sessions/ (по одному на базу или на сервер) и используется следующими командами; --print-token печатает его для LKO_TOKEN. Пять неверных паролей подряд блокируют учётную запись на 15 минут.", "The session token is stored with mode 0600 under ~/.config/lko/sessions/ (one per database, or one per server with --server) and used by every later command; `--print-token` prints it instead, for LKO_TOKEN. Five wrong passwords in a row lock the account for 15 minutes.")
         case .helpUserPasswdDiscussion: ("Свой пароль: текущий, затем новый; все ваши сеансы завершаются, этот заменяется. С --password-stdin первая строка — текущий пароль, вторая — новый. Чужой (`lko user passwd ЛОГИН`): только новый пароль; сеансы сотрудника завершаются.", "Your own: the current password, then the new one; every session of yours ends and this one is replaced. With --password-stdin the first line is the current password and the second the new one. Someone else's (`lko user passwd LOGIN`): only the new password; their sessions end.")
         case .serverRefused: ("{command} работает только с локальными файлами и не выполняется на сервере ({server}); запустите её там, где файлы{hint}", "{command} works only on local files and cannot run against a server ({server}); run it where the files are{hint}")
+        // section A templates
+        // (end of section A templates)
+        // section B templates
+        // (end of section B templates)
+        // section C templates
+        // (end of section C templates)
         }
     }
 }

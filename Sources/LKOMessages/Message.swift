@@ -110,7 +110,7 @@ public enum Noun: String, CaseIterable, Sendable {
 
     public func form(_ count: Int, _ language: Language) -> String {
         switch language {
-        case .ru: RussianText.plural(count, forms.ru.0, forms.ru.1, forms.ru.2)
+        case .ru: RussianPlural.form(count, forms.ru.0, forms.ru.1, forms.ru.2)
         case .en: count == 1 ? forms.en.0 : forms.en.1
         }
     }
