@@ -30,8 +30,8 @@ let package = Package(
             pkgConfig: "libargon2",
             providers: [.apt(["libargon2-dev"])]
         ),
-        .target(name: "LKOCalendar", resources: [.copy("Resources/ru-production-calendar.tsv")]),
-        .target(name: "LKOLanguage"),
+        .target(name: "LKOCalendar", dependencies: ["LKOMessages"], resources: [.copy("Resources/ru-production-calendar.tsv")]),
+        .target(name: "LKOLanguage", dependencies: ["LKOMessages"]),
         // The message catalog (Russian and English) every layer renders people's texts from.
         .target(name: "LKOMessages"),
         .target(
@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "LKOStore",
-            dependencies: ["LKOCompiler", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LKOCompiler", "LKOAccounts", "LKOMessages", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "LKOWorkflow",
@@ -85,7 +85,31 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "lko", dependencies: ["LKOCLI"]),
+        // The `lko` command. Its release build on Linux links the Swift runtime and Foundation
+        // statically and opens libcurl only when the HTTP client first needs it
+        // (`CCurlOnDemand`): `lko` then starts in about 5 ms instead of 15–20 (dozens of shared
+        // libraries fewer to map and bind), which is most of `lko authorize --bundle` on a batch
+        // (docs/benchmarks.md, "Peers"). The debug build (tests) links as usual. `-static-stdlib`
+        // at link time only: the objects were compiled against the shared SDK, so the static
+        // libraries the shared ones would have brought along are named here; lld, because it
+        // resolves them in any order.
+        .target(
+            name: "CCurlOnDemand",
+            cSettings: [.define("LKO_CURL_ON_DEMAND", .when(platforms: [.linux], configuration: .release))]
+        ),
+        .executableTarget(
+            name: "lko",
+            dependencies: ["LKOCLI", .target(name: "CCurlOnDemand", condition: .when(platforms: [.linux]))],
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-use-ld=lld",
+                        "-lCoreFoundation", "-l_CFURLSessionInterface", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
+                    ],
+                    .when(platforms: [.linux], configuration: .release)
+                ),
+            ]
+        ),
         // Region-scale benchmarks (docs/benchmarks.md): `swift run -c release lko-bench`.
         .executableTarget(
             name: "lko-bench",

@@ -46,10 +46,28 @@ if arguments.first == "diff-child" {
     // What `lko diff` does once both sides are read: compile both (no lint), then PolicyDiff
     // (which lints both sides). Run as a child so its peak memory can be measured on its own.
     guard arguments.count >= 3 else { log("usage: lko-bench diff-child OLD NEW"); exit(2) }
+    // LKO_BENCH_STAGES=1: after each step, its peak resident size and what is still held, on stderr
+    // (where a diff's memory goes: docs/benchmarks.md, section 4).
+    let stages = ProcessInfo.processInfo.environment["LKO_BENCH_STAGES"] == "1"
+    func stage(_ name: String) {
+        guard stages else { return }
+        // Freed pages back to the system first, so that VmRSS is what is still held.
+        if let trim = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        log("\(name): " + lines.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }.joined(separator: ", "))
+        // Reset the peak (VmHWM), so the next line shows the next step's own peak.
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
     let options = CompileOptions(lintDate: decisionDay, lint: false)
     let old = PolicyCompiler.compile(try PolicyLoader.load(path: arguments[1]), options: options)
+    stage("old side compiled")
     let new = PolicyCompiler.compile(try PolicyLoader.load(path: arguments[2]), options: options)
+    stage("new side compiled")
     let diff = try PolicyDiff.compute(DiffInput(oldLabel: "a", old: old, newLabel: "b", new: new, at: decisionDay))
+    stage("diff computed")
     print("\(diff.access.count) access changes, \(diff.routing.count) routing rows")
     exit(0)
 }

@@ -14,8 +14,10 @@
 # Environment: PEERS (harness folder, default ../shared/peers beside the repository), VENV (default
 # /tmp/peers-venv), DATA (generated data, default /tmp/peers-data), WORK (lko policy, bundle and
 # outputs, default /tmp/peers-lko), SCRATCH (the release build folder, default .build-release),
-# SWIFT_BUILD_FLAGS (extra flags for `swift build`, e.g. --static-swift-stdlib), LKO (use this lko
-# binary instead of building one). All outside the repository except SCRATCH, which is gitignored.
+# SWIFT_BUILD_FLAGS (extra flags for `swift build`), LKO (use this lko binary instead of building
+# one). All outside the repository except SCRATCH, which is gitignored. The release build of lko
+# is the one the repository ships (Package.swift: Swift runtime and Foundation linked statically,
+# libcurl opened on first use), as `swift build -c release --product lko` makes it.
 set -euo pipefail
 
 ROUNDS=5

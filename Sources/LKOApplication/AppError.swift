@@ -29,11 +29,18 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
     /// In Russian: what the HTTP API and the console show.
     public var message: String
     public var field: String?
-    /// Extra lines for people (an explanation chain, a list of blockers).
+    /// Extra lines for people (an explanation chain, a list of blockers), in Russian.
     public var details: [String]
     /// The message in the catalog, when it came from there (then the CLI can show it in
-    /// English too); nil for messages written in Russian only.
+    /// English too); nil for a message that came as text (over the API, or from a lower layer).
     public var text: Message?
+    /// The detail lines in the catalog, when they came from there (a refused plan's errors);
+    /// `details` is their Russian.
+    public var detailTexts: [Message] = []
+    /// Whether the CLI shows ``detailTexts`` as a list (`  - ` before each: a plan's errors, an
+    /// account's blockers) or as lines that carry their own layout (an explanation chain, failed
+    /// policy tests, compiler diagnostics).
+    public var detailsListed = true
 
     public init(_ kind: Kind, code: String, message: String, field: String? = nil, details: [String] = []) {
         self.kind = kind
@@ -49,6 +56,19 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         self.text = text
     }
 
+    /// An error whose message and detail lines come from the catalog.
+    public init(_ kind: Kind, code: String, _ text: Message, field: String? = nil, detailTexts: [Message]) {
+        self.init(kind, code: code, text, field: field, details: detailTexts.map { $0.render(.ru) })
+        self.detailTexts = detailTexts
+    }
+
+    /// An error whose message and detail lines come from the catalog, the lines shown as they
+    /// are (not as a list).
+    public init(_ kind: Kind, code: String, _ text: Message, field: String? = nil, detailLines: [Message]) {
+        self.init(kind, code: code, text, field: field, detailTexts: detailLines)
+        detailsListed = false
+    }
+
     public var description: String { ([message] + details).joined(separator: "\n") }
 
     /// The message in a language (Russian when the catalog has no English twin for it).
@@ -56,13 +76,21 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         text?.render(language) ?? message
     }
 
-    /// The message and the detail lines, in a language.
+    /// The message and the detail lines, in a language (lines from the catalog as a list).
     public func description(in language: Language) -> String {
-        ([message(in: language)] + details).joined(separator: "\n")
+        let lines = detailTexts.isEmpty ? details : detailTexts.map { (detailsListed ? "  - " : "") + $0.render(language) }
+        return ([message(in: language)] + lines).joined(separator: "\n")
     }
 
+    /// A malformed request, written in Russian only (the HTTP shell's own checks of its input:
+    /// people never read them in the CLI).
     public static func invalid(_ message: String, field: String? = nil, code: String = "invalid") -> AppError {
         AppError(.invalid, code: code, message: message, field: field)
+    }
+
+    /// A malformed request or a broken rule, with the field to fix.
+    public static func invalid(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:], field: String? = nil, code: String = "invalid") -> AppError {
+        AppError(.invalid, code: code, Message(key, arguments), field: field)
     }
 
     public static let caseNotFound = AppError(.notFound, code: "case_not_found", Message(.caseNotFound))
@@ -79,8 +107,7 @@ extension AppError {
         case let error as StoreError: return from(store: error)
         case let error as WorkflowError: return from(workflow: error)
         case let error as Store.PolicyRefusal:
-            return AppError(.invalid, code: "policy_rejected", Message(.policyRejected, ["reason": RussianText.policyReasonArgument(error.reason)]),
-                            details: error.details.isEmpty ? [] : error.details.components(separatedBy: "\n"))
+            return AppError(.invalid, code: "policy_rejected", Message(.policyRejected, ["reason": .message(error.reason)]), detailLines: error.lines)
         default: return error
         }
     }
@@ -94,23 +121,32 @@ extension AppError {
         case .accountRemoved(let login): AppError(.conflict, code: "account_removed", Message(.accountRemoved, ["login": .text(login)]), field: "login")
         case .notLoggedIn: unauthenticated
         case .sessionInvalid: AppError(.unauthenticated, code: "session_invalid", Message(.sessionInvalid))
-        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), details: explanation)
+        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), detailLines: explanation)
         case .unknownLogin(let login): AppError(.notFound, code: "unknown_login", Message(.unknownLogin, ["login": .text(login)]), field: "login")
         case .loginTaken(let login): AppError(.conflict, code: "login_taken", Message(.loginTaken, ["login": .text(login)]), field: "login")
         case .invalidLogin: AppError(.invalid, code: "invalid_login", Message(.invalidLogin), field: "login")
         case .invalidField(let field, let reason):
-            AppError(.invalid, code: "invalid_field", Message(.invalidField, ["field": .message(RussianText.fieldMessage(field)), "reason": .text(reason)]), field: apiFieldName(field))
+            AppError(.invalid, code: "invalid_field", Message(.invalidField, ["field": .message(RussianText.fieldMessage(field)), "reason": .message(reason)]), field: apiFieldName(field))
         case .weakPassword(let reasons):
             AppError(.invalid, code: "weak_password", Message(.weakPassword, ["reasons": .messages(reasons.map(RussianText.passwordRuleMessage), separator: "; ")]), field: "new_password")
-        case .blocked(let login, let blockers): AppError(.conflict, code: "blocked", Message(.blocked, ["login": .text(login)]), details: blockers)
+        case .blocked(let login, let blockers): AppError(.conflict, code: "blocked", Message(.blocked, ["login": .text(login)]), detailTexts: blockers)
         case .lastAdministrator: AppError(.conflict, code: "last_administrator", Message(.lastAdministrator))
         case .policyRejected(let reason): AppError(.invalid, code: "policy_rejected", Message(.policyRejected, ["reason": .text(reason)]))
         case .policyLockout: AppError(.invalid, code: "policy_lockout", Message(.policyLockout))
         case .unknownVersion(let version): AppError(.notFound, code: "unknown_version", Message(.unknownVersion, ["version": .text(version)]), field: "version")
+        case .ambiguousVersion(let version, let count):
+            AppError(.notFound, code: "unknown_version", Message(.errVersionAmbiguous, ["version": .text(version), "count": .text("\(count)")]), field: "version")
+        case .versionAlreadyActive(let version): AppError(.conflict, code: "nothing_to_roll_back", Message(.errVersionAlreadyActive, ["version": .text(version)]), field: "version")
+        case .noActivePolicy: AppError(.conflict, code: "no_active_policy", Message(.noActivePolicy))
         case .nothingToRollBack: AppError(.conflict, code: "nothing_to_roll_back", Message(.nothingToRollBack))
         case .busy: AppError(.busy, code: "busy", Message(.busy))
-        case .databaseMissing, .databaseExists, .notAnLKODatabase, .schemaTooNew, .clockOverrideRefused, .tampered:
-            AppError(.conflict, code: "database", Message(.verbatim, ["text": .text(error.description)]))
+        // The database file itself: one code, a message per cause.
+        case .databaseMissing(let path): AppError(.conflict, code: "database", Message(.errDatabaseMissing, ["path": .text(path)]))
+        case .databaseExists(let path): AppError(.conflict, code: "database", Message(.errDatabaseExists, ["path": .text(path)]))
+        case .notAnLKODatabase(let path): AppError(.conflict, code: "database", Message(.errNotAnLKODatabase, ["path": .text(path)]))
+        case .schemaTooNew(let path): AppError(.conflict, code: "database", Message(.errSchemaTooNew, ["path": .text(path)]))
+        case .clockOverrideRefused: AppError(.conflict, code: "database", Message(.errClockOverrideRefused))
+        case .tampered(let path): AppError(.conflict, code: "database", Message(.errSandboxTampered, ["path": .text(path)]))
         }
     }
 
@@ -134,17 +170,19 @@ extension AppError {
         switch error {
         case .noActivePolicy: AppError(.conflict, code: "no_active_policy", Message(.noActivePolicy))
         case .unknownCase: caseNotFound
-        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), details: explanation)
+        case .denied(_, let explanation): AppError(.forbidden, code: "forbidden", Message(.forbidden), detailLines: explanation)
         case .stateForbids(let action, let state, _):
             AppError(.conflict, code: "state_forbids", Message(.stateForbids, ["action": .pair(ru: RussianText.action(action), en: action), "state": .pair(ru: state.title, en: state.rawValue)]))
         case .separationOfDuties:
             AppError(.forbidden, code: "separation_of_duties", Message(.separationOfDuties))
-        case .invalid(let message) where message.hasPrefix("no absence #"):
-            AppError(.notFound, code: "absence_not_found", Message(.absenceNotFound))
-        case .invalid(let message): AppError(.invalid, code: "invalid", RussianText.workflowMessageText(message))
+        // Whether it does not exist or is someone else's, the caller learns the same.
+        case .absenceNotFound: AppError(.notFound, code: "absence_not_found", Message(.absenceNotFound))
+        case .invalid(_, let message): AppError(.invalid, code: "invalid", message)
+        case .planRefused:
+            AppError(.invalid, code: "invalid", error.message ?? Message(.absErrNotRecorded), detailTexts: error.planErrors)
         case .notExecutor(let login, let node, let day):
             AppError(.invalid, code: "not_executor", Message(.notExecutor, ["login": .text(login), "node": .text(node), "day": .text(RussianText.date(iso: day))]), field: "to")
-        case .calendar(let message): AppError(.conflict, code: "calendar", Message(.verbatim, ["text": .text(message)]))
+        case .calendar(let message): AppError(.conflict, code: "calendar", message)
         }
     }
 }

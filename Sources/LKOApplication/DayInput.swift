@@ -1,4 +1,5 @@
 import LKOCalendar
+import LKOMessages
 
 /// A day typed by a person or sent by a client: `YYYY-MM-DD` (ISO, what HTML date fields send)
 /// or `DD.MM.YYYY` (how staff write it).
@@ -15,10 +16,10 @@ public enum DayInput {
     /// A required or optional day field, with the error naming the field.
     public static func field(_ text: String?, name: String, required: Bool) throws -> CalendarDate? {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            if required { throw AppError.invalid("Укажите дату.", field: name) }
+            if required { throw AppError.invalid(.errEnterDate, field: name) }
             return nil
         }
-        guard let day = parse(text) else { throw AppError.invalid("Дата «\(text.prefix(40))» не читается; пишите ДД.ММ.ГГГГ.", field: name) }
+        guard let day = parse(text) else { throw AppError.invalid(.errUnreadableDate, ["text": .text(String(text.prefix(40)))], field: name) }
         return day
     }
 }

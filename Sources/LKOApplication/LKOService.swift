@@ -2,6 +2,7 @@ import Foundation
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 import LKOWorkflow
 
 /// The library API both shells call: every use case of the administration — sessions, cases,
@@ -47,10 +48,11 @@ public final class LKOService: Sendable {
         }
     }
 
-    /// Absence starts and ends that are due, carried out exactly once each. Returns one line
-    /// per case moved. A database without a policy has nothing to do.
+    /// Absence starts and ends that are due, carried out exactly once each. Returns each case
+    /// moved (its ``DelegationMove/message`` for people, its description in English for logs).
+    /// A database without a policy has nothing to do.
     @discardableResult
-    public func catchUpDelegations() throws -> [String] {
+    public func catchUpDelegationMoves() throws -> [DelegationMove] {
         try run {
             guard try store.activePolicy() != nil else { return [] }
             return try workflow().processDueDelegations()

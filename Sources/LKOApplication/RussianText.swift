@@ -133,6 +133,10 @@ public enum RussianText {
         case "position": Message(.fieldPosition)
         case "department": Message(.fieldDepartment)
         case "e-mail": Message(.fieldEmail)
+        case "audit key": Message(.fieldNameAuditKey)
+        case "audit": Message(.fieldNameAudit)
+        case "checkpoint": Message(.fieldNameCheckpoint)
+        case "backup": Message(.fieldNameBackup)
         default: Message(.verbatim, ["text": .text(field)])
         }
     }
@@ -151,37 +155,5 @@ public enum RussianText {
         if text.contains("contains the login") { return Message(.passwordContainsLogin) }
         if text.contains("same as the current") { return Message(.passwordSameAsCurrent) }
         return Message(.verbatim, ["text": .text(text)])
-    }
-
-    static func policyReason(_ reason: String) -> String {
-        reason.replacingOccurrences(of: "it has", with: "в ней").replacingOccurrences(of: "error(s)", with: "ошибок")
-            .replacingOccurrences(of: "policy test expectation(s) fail", with: "проверок политики не проходят").replacingOccurrences(of: " of ", with: " из ")
-    }
-
-    /// The store's reason for refusing a policy: translated in Russian, as written in English.
-    static func policyReasonArgument(_ reason: String) -> Message.Argument {
-        .pair(ru: policyReason(reason), en: reason)
-    }
-
-    static func workflowMessage(_ message: String) -> String {
-        workflowMessageText(message).render(.ru)
-    }
-
-    /// The workflow's messages (written in English in LKOWorkflow) as catalog messages; the
-    /// English original is kept for anything the catalog does not know.
-    static func workflowMessageText(_ message: String) -> Message {
-        if message.contains("already assigned to") { return Message(.workflowAlreadyAssigned) }
-        if message.contains("ran out on") { return Message(.workflowTermRanOut) }
-        if message.contains("later than 7 days after registration") { return Message(.workflowLateRedirect) }
-        if message.contains("already extended") { return Message(.workflowAlreadyExtended) }
-        if message.contains("only обращения") { return Message(.workflowExtendAppealsOnly) }
-        if message.contains("no draft to submit") { return Message(.workflowNoDraft) }
-        if message.contains("has no account") { return Message(.workflowNoAccount) }
-        if message.contains("is disabled") { return Message(.workflowTargetDisabled) }
-        if message.hasPrefix("the absence is not recorded") {
-            let reason = String(message.dropFirst("the absence is not recorded:".count)).trimmingCharacters(in: .whitespaces)
-            return Message(.workflowAbsenceNotRecorded, ["reason": .text(reason)])
-        }
-        return Message(.verbatim, ["text": .text(message)])
     }
 }

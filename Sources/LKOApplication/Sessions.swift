@@ -3,6 +3,7 @@ import LKOAccounts
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// The authenticated person a request acts as.
 public struct Caller: Sendable, Equatable {
@@ -63,8 +64,8 @@ extension LKOService {
     /// Checks the password (with the lockout) and opens a session.
     public func login(_ login: String, password: String) throws -> NewSession {
         try run {
-            guard !login.isEmpty, login.utf8.count <= 256 else { throw AppError.invalid("Укажите логин.", field: "login") }
-            guard !password.isEmpty, password.utf8.count <= 4096 else { throw AppError.invalid("Укажите пароль.", field: "password") }
+            guard !login.isEmpty, login.utf8.count <= 256 else { throw AppError.invalid(.errEnterLogin, field: "login") }
+            guard !password.isEmpty, password.utf8.count <= 4096 else { throw AppError.invalid(.errEnterPassword, field: "password") }
             let token = try store.login(login, password: password)
             let account = try store.authenticate(token: token.text)
             return NewSession(token: token.text, me: try me(Caller(account: account)))
@@ -87,8 +88,8 @@ extension LKOService {
     /// the returned one replaces the caller's.
     public func changeOwnPassword(_ caller: Caller, current: String, new: String) throws -> NewSession {
         try run {
-            guard !current.isEmpty else { throw AppError.invalid("Укажите текущий пароль.", field: "current_password") }
-            guard !new.isEmpty else { throw AppError.invalid("Укажите новый пароль.", field: "new_password") }
+            guard !current.isEmpty else { throw AppError.invalid(.errEnterCurrentPassword, field: "current_password") }
+            guard !new.isEmpty else { throw AppError.invalid(.errEnterNewPassword, field: "new_password") }
             let token = try store.changeOwnPassword(caller.account, current: current, new: new)
             let account = try store.authenticate(token: token.text)
             return NewSession(token: token.text, me: try me(Caller(account: account)))

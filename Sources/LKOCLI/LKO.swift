@@ -59,9 +59,7 @@ public enum LKOMain {
             }
             // Wrong usage: the parser's message, a suggestion, then how to get help; always exit 2.
             if code == .validationFailure {
-                let message = LKO.message(for: error)
-                let suggestion = message.contains("Did you mean") ? nil : Suggest.forParserError(message, arguments: arguments)
-                Terminal.error(message + (suggestion.map { "; " + L(.didYouMean, ["suggestion": $0]) } ?? ""))
+                Terminal.error(ParserErrors.line(for: LKO.message(for: error), arguments: arguments))
                 LKO.printUsage(for: arguments)
                 exit(ExitCode.usage.rawValue)
             }

@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// A question the production calendar refuses to answer.
 public enum CalendarError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The date falls in a year the calendar has no data for.
@@ -6,6 +8,13 @@ public enum CalendarError: Error, Hashable, Sendable, CustomStringConvertible {
     /// the calendar never guesses: add the year's decree (a new data file, or overrides with a
     /// ``CalendarYearDeclaration``) and ask again.
     case yearNotCovered(Int)
+
+    /// For people, in either language.
+    public var message: Message {
+        switch self {
+        case .yearNotCovered(let year): Message(.calYearNotCovered, ["year": .text("\(year)")])
+        }
+    }
 
     public var description: String {
         switch self {

@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// An administrator's correction to the production calendar for one day.
 ///
 /// Decrees on transfers are published each autumn; overrides let the administrator add one
@@ -64,12 +66,31 @@ public enum CalendarOverrideError: Error, Hashable, Sendable, CustomStringConver
     case yearNotCovered(CalendarDate)
     /// Two overrides name the same date.
     case duplicateDate(CalendarDate)
-    /// An override or declaration has an empty source.
+    /// An override or declaration has an empty source (`year 2028`, `override for 2028-03-04`).
     case missingSource(String)
     /// A declaration names a year outside 1…9999.
     case invalidYear(Int)
     /// The same year is declared twice.
     case duplicateYear(Int)
+
+    /// For people, in either language, dates DD.MM.YYYY.
+    public var message: Message {
+        switch self {
+        case .yearNotCovered(let date): return Message(.calOverrideYearNotCovered, ["date": .text(date.peopleText), "year": .text("\(date.year)")])
+        case .duplicateDate(let date): return Message(.calOverrideDuplicateDate, ["date": .text(date.peopleText)])
+        case .missingSource(let subject):
+            let subjectArgument: Message.Argument = if subject.hasPrefix("year "), let year = Int(subject.dropFirst(5)) {
+                .message(Message(.calSubjectYear, ["year": .text("\(year)")]))
+            } else if subject.hasPrefix("override for "), let date = CalendarDate(iso: subject.dropFirst(13)) {
+                .message(Message(.calSubjectOverride, ["date": .text(date.peopleText)]))
+            } else {
+                .text(subject)
+            }
+            return Message(.calOverrideMissingSource, ["subject": subjectArgument])
+        case .invalidYear(let year): return Message(.calOverrideInvalidYear, ["year": .text("\(year)")])
+        case .duplicateYear(let year): return Message(.calOverrideDuplicateYear, ["year": .text("\(year)")])
+        }
+    }
 
     public var description: String {
         switch self {

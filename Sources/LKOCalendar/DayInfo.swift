@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// What the production calendar says about one day, and why.
 ///
 /// `DayInfo` is the answer to "is this a working day?" that can be shown to a person: the reason
@@ -18,6 +20,14 @@ public struct DayInfo: Hashable, Sendable, CustomStringConvertible {
     /// For example `2025-01-08 Wed: non-working, public holiday (ТК РФ ст. 112 ч. 1)`.
     public var description: String {
         "\(date) \(date.weekdayAbbreviation): \(isWorkingDay ? "working" : "non-working"), \(reason)"
+    }
+
+    /// For people, in either language: `08.01.2025 ср: нерабочий, нерабочий праздничный день (ТК РФ ст. 112 ч. 1)`.
+    public var message: Message {
+        Message(.calDayLine, [
+            "date": .text(date.peopleText), "weekday": date.weekdayArgument,
+            "kind": .message(Message(isWorkingDay ? .calWorking : .calNonWorking)), "reason": .message(reason.message),
+        ])
     }
 }
 
@@ -57,6 +67,19 @@ public enum DayReason: Hashable, Sendable, CustomStringConvertible {
         case .holiday(let source), .transferredDayOff(let source), .workingWeekend(let source),
              .declaredWorkingDay(let source), .declaredDayOff(let source):
             source
+        }
+    }
+
+    /// For people, in either language (the legal source as it is written).
+    public var message: Message {
+        switch self {
+        case .ordinaryWeekday: Message(.calReasonOrdinary)
+        case .weekend: Message(.calReasonWeekend)
+        case .holiday(let source): Message(.calReasonHoliday, ["source": .text(source)])
+        case .transferredDayOff(let source): Message(.calReasonTransferred, ["source": .text(source)])
+        case .workingWeekend(let source): Message(.calReasonWorkingWeekend, ["source": .text(source)])
+        case .declaredWorkingDay(let source): Message(.calReasonDeclaredWorking, ["source": .text(source)])
+        case .declaredDayOff(let source): Message(.calReasonDeclaredDayOff, ["source": .text(source)])
         }
     }
 

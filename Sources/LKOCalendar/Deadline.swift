@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// The last day of a term, with the reasoning that produced it.
 public struct Deadline: Hashable, Sendable, CustomStringConvertible {
     /// The day the case entered moderation: day 0 of the term.
@@ -17,11 +19,29 @@ public struct Deadline: Hashable, Sendable, CustomStringConvertible {
     /// Every day examined, in the order examined, with why it was skipped or chosen.
     public let steps: [DeadlineStep]
 
-    /// A sentence for people when the deadline needs one (a swallowed term); nil otherwise.
+    /// A sentence when the deadline needs one (a swallowed term); nil otherwise. In English with
+    /// ISO dates: what is stored with a case (`deadline_note`) and logged; people read
+    /// ``noteMessage``.
     public var note: String? {
         guard swallowedByHolidays else { return nil }
         return "every day from \(entry.adding(days: 1)) to \(nominalLastDay) is non-working, "
             + "so the term was swallowed by holidays: the deadline moves forward to the first working day, \(date)"
+    }
+
+    /// ``note`` for people, in either language, dates DD.MM.YYYY.
+    public var noteMessage: Message? {
+        guard swallowedByHolidays else { return nil }
+        return Message(.calNoteSwallowed, ["from": .text(entry.adding(days: 1).peopleText), "until": .text(nominalLastDay.peopleText), "date": .text(date.peopleText)])
+    }
+
+    /// The first line of `lko deadline --explain`: `поступление 29.12.2024 + 10 календарных дней;
+    /// номинальный последний день 08.01.2025`.
+    public var explanationMessage: Message {
+        Message(.calExplainHead, [
+            "entry": .text(entry.peopleText), "term": term.argument,
+            "extension": extraDays > 0 ? .message(Message(.calExtension, ["days": Term.daysArgument(extraDays, unit: term.unit)])) : "",
+            "nominal": .text(nominalLastDay.peopleText),
+        ])
     }
 
     /// For example `2025-01-09 (entry 2024-12-29 + 10 calendar days; swallowed by holidays)`.
@@ -61,6 +81,16 @@ public struct DeadlineStep: Hashable, Sendable, CustomStringConvertible {
         self.day = day
         self.direction = direction
         self.outcome = outcome
+    }
+
+    /// For people, in either language: `08.01.2025 ср: нерабочий, … — пропущен`.
+    public var message: Message {
+        let verdict = switch outcome {
+        case .skipped: Message(.calStepSkipped)
+        case .counted(let ordinal): Message(.calStepCounted, ["ordinal": .text("\(ordinal)")])
+        case .chosen: Message(.calStepChosen)
+        }
+        return Message(.calStep, ["day": .message(day.message), "verdict": .message(verdict)])
     }
 
     /// For example `2025-01-08 Wed: non-working, public holiday (ТК РФ ст. 112 ч. 1) — skipped`.

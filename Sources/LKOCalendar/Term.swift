@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// What a term's days are counted in.
 public enum TermUnit: String, Hashable, Sendable, CaseIterable {
     /// Every day counts; the end is then moved off a non-working day (see ``DeadlineEndRule``).
@@ -40,6 +42,22 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
 
     public static func calendarDays(_ days: Int) -> Term { Term(days: days, unit: .calendarDays) }
     public static func workingDays(_ days: Int) -> Term { Term(days: days, unit: .workingDays) }
+
+    /// For people, in either language: `30 календарных дней`, `5 working days`.
+    public var argument: Message.Argument { Term.daysArgument(days, unit: unit) }
+
+    /// `n` days of `unit`, with the noun in the right form in each language.
+    public static func daysArgument(_ count: Int, unit: TermUnit) -> Message.Argument {
+        func text(_ language: Language) -> String {
+            let forms = Messages.template(unit == .calendarDays ? .calTermCalendarDays : .calTermWorkingDays, language).split(separator: "|").map(String.init)
+            let noun = switch language {
+            case .ru: forms.count == 3 ? RussianPlural.form(count, forms[0], forms[1], forms[2]) : forms.last ?? ""
+            case .en: forms.count == 2 ? (count == 1 ? forms[0] : forms[1]) : forms.last ?? ""
+            }
+            return "\(count) \(noun)"
+        }
+        return .pair(ru: text(.ru), en: text(.en))
+    }
 
     /// For example `30 calendar days`.
     public var description: String {

@@ -71,7 +71,7 @@ public enum Messages {
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            guard let close = rest[open...].firstIndex(of: "}") else { return result + rest[open...] }
             let name = String(rest[rest.index(after: open)..<close])
             if let value = arguments[name] { result += value } else { result += rest[open...close] }
             rest = rest[rest.index(after: close)...]

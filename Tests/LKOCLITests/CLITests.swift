@@ -75,8 +75,26 @@ struct CLITests {
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("FAIL "))
         #expect(failing.stdout.contains("wrong.lko:3:3  wrong"))
-        #expect(failing.stdout.contains("got: DENY head approve on 2026-03-02"))
+        // The explanation in the reader's language (LKO_LANG=en here), dates as DD.MM.YYYY, its
+        // further lines aligned under the first.
+        #expect(failing.stdout.contains("     got: DENY head approve on 02.03.2026 (case in `roads.signs`, unassigned)\n            reason: role `coordinator` «Координатор» (grant at "), "\(failing.stdout)")
         #expect(failing.stdout.hasSuffix("36 passed, 1 failed (37 expectations in 9 tests)\n"))
+        let russian = try lko(["test", policy.path], environment: ["LKO_LANG": "ru"])
+        #expect(russian.stdout.contains("     получено: DENY head approve на 02.03.2026 (сообщение или обращение в `roads.signs`, исполнитель не назначен)\n"), "\(russian.stdout)")
+        #expect(russian.stdout.contains("\n                 причина:    роль `coordinator` «Координатор»"), "\(russian.stdout)")
+        // JSON is the same in every language, its detail the Russian text.
+        let json = try lko(["test", policy.path, "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdoutData == (try lko(["test", policy.path, "--format", "json"], environment: ["LKO_LANG": "ru"])).stdoutData)
+        try SchemaCheck.validate(json, against: "test")
+        let document = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        let failed = try #require((document["results"] as? [[String: Any]])?.first { $0["passed"] as? Bool == false })
+        #expect((failed["detail"] as? String)?.hasPrefix("DENY head approve на 02.03.2026 (сообщение или обращение в `roads.signs`") == true)
+        // A route expectation that fails says where the case went instead.
+        try write("test \"wrong\" {\n  at 2026-03-02\n  expect route case { subcategory roads.signs regime appeal } to housing_specialist via autorule housing\n}\n", to: policy.appending(path: "wrong.lko"))
+        let route = try lko(["test", policy.path])
+        #expect(route.stdout.contains("     got: roads_specialist (auto-rule `road_defects`, 30 calendar days)\n"), "\(route.stdout)")
+        #expect(try lko(["test", policy.path], environment: ["LKO_LANG": "ru"]).stdout.contains("     получено: roads_specialist (автоправило `road_defects`, 30 календарных дней)\n"))
     }
 
     // MARK: explain
@@ -84,7 +102,7 @@ struct CLITests {
     @Test func explainAllowAndDeny() throws {
         let allow = try lko(["explain", "roads_specialist", "draft", "--subcategory", "roads.potholes", "--assignee", "roads_specialist", "--at", "2026-03-02", "--policy", shippedPolicies])
         #expect(allow.status == 0)
-        #expect(allow.stdout.hasPrefix("ALLOW roads_specialist draft on 2026-03-02 (case in `roads.potholes`, assigned to roads_specialist)\n"))
+        #expect(allow.stdout.hasPrefix("ALLOW roads_specialist draft on 02.03.2026 (case in `roads.potholes`, assigned to roads_specialist)\n"))
         let deny = try lko(["explain", "roads_deputy", "draft", "--subcategory", "roads.signs", "--assignee", "roads_deputy", "--at", "2027-02-06", "--policy", shippedPolicies, "--format", "json"])
         #expect(deny.status == 3)
         let json = try #require(try JSONSerialization.jsonObject(with: deny.stdoutData) as? [String: Any])
@@ -158,9 +176,11 @@ struct CLITests {
     @Test func deadline() throws {
         let result = try lko(["deadline", "--from", "2024-12-29", "--days", "10"])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").first == "2025-01-09")
+        // The day in text as people write it (JSON keeps ISO 8601), in either language.
+        #expect(result.stdout.split(separator: "\n").first == "09.01.2025")
+        #expect(try lko(["deadline", "--from", "2024-12-29", "--days", "10"], environment: ["LKO_LANG": "ru"]).stdout.split(separator: "\n").first == "09.01.2025")
         let explained = try lko(["deadline", "--from", "2024-12-29", "--days", "10", "--explain"])
-        #expect(explained.stdout.split(separator: "\n").first == "2025-01-09")
+        #expect(explained.stdout.split(separator: "\n").first == "09.01.2025")
         #expect(explained.stdout.split(separator: "\n").count > 2)
         let outside = try lko(["deadline", "--from", "1990-01-01", "--days", "10"])
         #expect(outside.status == 1)
@@ -188,6 +208,6 @@ struct CLITests {
         // Sat 01-08 are weekends: the deadline goes back to Fri 2028-01-07.
         let withPolicy = try lko(["deadline", "--from", "2028-01-01", "--days", "10", "--policy", folder.path])
         #expect(withPolicy.status == 0)
-        #expect(withPolicy.stdout.split(separator: "\n").first == "2028-01-07")
+        #expect(withPolicy.stdout.split(separator: "\n").first == "07.01.2028")
     }
 }

@@ -112,7 +112,7 @@ struct Issue16CLITests {
         #expect(check.status == 0)
         #expect(check.stderr.contains(": 5 файлов, 0 ошибок, 0 предупреждений; версия sha256:"), "\(check.stderr)")
         let test = try lko(["test", shippedPolicies], environment: ru)
-        #expect(test.stdout.hasSuffix("пройдено 36, не пройдено 0 (36 проверок в 8 тестов)\n"), "\(test.stdout)")
+        #expect(test.stdout.hasSuffix("пройдено 36, не пройдено 0 (36 проверок в 8 тестах)\n"), "\(test.stdout)")
         let usage = try lko(["chek"], environment: ru)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("ошибка: ") && usage.stderr.contains("возможно, вы имели в виду `check`?"), "\(usage.stderr)")

@@ -141,8 +141,17 @@ struct RemoteCLITests {
         #expect(refused.status == 1)
         #expect(refused.stdout == "")
         #expect(refused.stderr.hasPrefix("error: You may not do this.") || refused.stderr.hasPrefix("error: Separation of duties"), "\(refused.stderr)")
-        // The same refusal, word for word, over the local file.
-        #expect(try sandbox.local(["case", "approve", "DEMO-0001"]).stderr == refused.stderr)
+        // The same refusal over the local file: word for word in Russian (the API's language);
+        // in English the same first line, and the explanation under it in English too (the
+        // server sends its lines in Russian).
+        let locally = try sandbox.local(["case", "approve", "DEMO-0001"]).stderr
+        #expect(locally.split(separator: "\n").first == refused.stderr.split(separator: "\n").first)
+        #expect(locally.split(separator: "\n").count == refused.stderr.split(separator: "\n").count)
+        #expect(!locally.contains("причина"), "\(locally)")
+        let russian = sandbox.environment.merging(["LKO_LANG": "ru"]) { $1 }
+        let refusedInRussian = try lko(["case", "approve", "DEMO-0001", "--server", sandbox.url], environment: russian)
+        #expect(refusedInRussian.status == 1 && refusedInRussian.stderr.hasPrefix("ошибка: "), "\(refusedInRussian.stderr)")
+        #expect(try lko(["case", "approve", "DEMO-0001", "--db", sandbox.database], environment: russian).stderr == refusedInRussian.stderr)
 
         // Another person approves.
         #expect(try sandbox.remote(["login", "--login", "deputy_housing", "--password-stdin"], stdin: Sandbox.line).status == 0)

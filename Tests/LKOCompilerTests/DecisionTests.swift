@@ -106,16 +106,24 @@ struct DecisionTests {
         let grant = try #require(policy.tables.grants.first { $0.login == "u2" })
         let yes = policy.explain(login: "u2", action: .approve, node: policy.nodeIndex("c.s.f"), assignee: nil, on: try day("2026-01-10"))
         #expect(yes.match == .init(grant: grant.index, grantPosition: grant.position, role: "grole", rulePosition: "p.lko:\(headerLines + 5):3", scope: .granted, grantNodes: ["c.s"]))
-        #expect(yes.lines == [
-            "ALLOW u2 approve on 2026-01-10 (case in `c.s.f`, unassigned)",
-            "  grant:  grole to u2 (\(grant.position))",
-            "  rule:   allow approve on granted (p.lko:\(headerLines + 5):3)",
+        #expect(yes.lines(in: .en) == [
+            "ALLOW u2 approve on 10.01.2026 (case in `c.s.f`, unassigned)",
+            "  grant:  `grole` «G» to u2 (\(grant.position))",
+            "  rule:   `allow approve on granted` (p.lko:\(headerLines + 5):3)",
             "  scope:  the case is inside c.s",
+        ])
+        #expect(yes.lines == yes.lines(in: .ru), "Russian is what the API and the console show")
+        #expect(yes.lines == [
+            "ALLOW u2 approve на 10.01.2026 (сообщение или обращение в `c.s.f`, исполнитель не назначен)",
+            "  назначение: роль `grole` «G» у u2 (\(grant.position))",
+            "  правило:    `allow approve on granted` (p.lko:\(headerLines + 5):3)",
+            "  область:    сообщение или обращение входит в c.s",
         ])
         let expired = policy.explain(login: "u2", action: .approve, node: policy.nodeIndex("c.s"), assignee: nil, on: try day("2026-01-21"))
         #expect(expired.denial?.reason == .expired(until: "2026-01-20"))
         #expect(expired.denial?.grant == grant.index)
-        #expect(expired.lines.last == "  reason: grant at \(grant.position) expired after 2026-01-20 (valid until 2026-01-20 inclusive)")
+        #expect(expired.lines(in: .en).last == "  reason: grant at \(grant.position) expired after 20.01.2026 (valid until 20.01.2026 inclusive)")
+        #expect(expired.lines.last == "  причина:    назначение (\(grant.position)) истекло: оно действовало по 20.01.2026 включительно")
         let early = policy.explain(login: "u2", action: .approve, node: policy.nodeIndex("c.s"), assignee: nil, on: try day("2026-01-09"))
         #expect(early.denial?.reason == .notYetValid(from: "2026-01-10"))
         let wrongNode = policy.explain(login: "u2", action: .approve, node: policy.nodeIndex("c.t"), assignee: nil, on: try day("2026-01-15"))
@@ -124,7 +132,10 @@ struct DecisionTests {
         #expect(notMine.denial?.reason == .notAssigned(assignee: "u4"))
         let lacks = policy.explain(login: "u1", action: .approve, node: policy.nodeIndex("c.s"), assignee: nil, on: try day("2026-01-15"))
         #expect(lacks.denial?.reason == .roleLacksAction(role: "anyrole"))
-        #expect(lacks.denial?.message.hasSuffix("roles that allow it: grole") == true)
+        #expect(lacks.denial?.text(in: .en).hasSuffix("roles that allow it: `grole` «G»") == true)
+        #expect(lacks.denial?.rolesAllowing == ["grole"])
+        #expect(lacks.denial?.message == lacks.denial?.text(in: .ru))
+        #expect(lacks.denial?.message.hasSuffix("это действие допускают роли: `grole` «G»") == true)
     }
 
     @Test func nodeLookupByCategoryAndSubcategory() throws {

@@ -166,10 +166,48 @@ struct PolicyTestRunnerTests {
         #expect(mine.map(\.passed) == [false, false, false, true])
         #expect(mine.map(\.position) == ["zz-wrong.lko:3:3", "zz-wrong.lko:4:3", "zz-wrong.lko:5:3", "zz-wrong.lko:6:3"])
         #expect(mine[0].expectation == "expect allow roads_specialist approve case { subcategory roads.potholes assignee roads_specialist }")
-        #expect(mine[0].detail.hasPrefix("DENY roads_specialist approve on 2026-03-02 (case in `roads.potholes`, assigned to roads_specialist)\n  reason: role `executor`"))
-        #expect(mine[0].detail.contains("does not allow `approve`; roles that allow it: curator, manager"))
-        #expect(mine[1].detail == "routed to roads_specialist via auto-rule road_defects, term 30 calendar days")
-        #expect(mine[2].detail.hasPrefix("ALLOW head assign on 2026-03-02"))
+        // What happened is kept as facts and rendered when shown: `detail` is Russian (what the
+        // service's policy review and the JSON show), `detail(in:)` any language.
+        #expect(mine[0].explanation?.allowed == false)
+        #expect(mine[0].explanation?.denial?.reason == .roleLacksAction(role: "executor"))
+        #expect(mine[0].route == nil)
+        #expect(mine[0].detail.hasPrefix("DENY roads_specialist approve на 02.03.2026 (сообщение или обращение в `roads.potholes`, исполнитель roads_specialist)\n  причина:    роль `executor` «Исполнитель»"))
+        #expect(mine[0].detail.contains("не допускает `approve`; это действие допускают роли: `curator` «Куратор», `manager` «Руководитель»"))
+        #expect(mine[0].detail(in: .en).hasPrefix("DENY roads_specialist approve on 02.03.2026 (case in `roads.potholes`, assigned to roads_specialist)\n  reason: role `executor` «Исполнитель»"))
+        #expect(mine[0].detail(in: .en) == mine[0].explanation?.lines(in: .en).joined(separator: "\n"))
+        #expect(mine[1].route?.assignee == "roads_specialist")
+        #expect(mine[1].route?.via == .autoRule("road_defects"))
+        #expect(mine[1].explanation == nil)
+        #expect(mine[1].detail == "roads_specialist (автоправило `road_defects`, 30 календарных дней)")
+        #expect(mine[1].detail(in: .en) == "roads_specialist (auto-rule `road_defects`, 30 calendar days)")
+        #expect(mine[2].detail.hasPrefix("ALLOW head assign на 02.03.2026"))
+        #expect(mine[2].detail(in: .en).hasPrefix("ALLOW head assign on 02.03.2026"))
         #expect(report.failed == 3)
+    }
+
+    @Test func aRuleWhoseTargetCannotTakeTheCaseSaysWhy() throws {
+        let sources = try PolicyLoader.load(path: shippedPolicyFolder)
+        // roads_deputy is an executor on roads only from 11.01.2027 until 05.02.2027.
+        let extra = SourceFile(path: "zz-deputy.lko", text: """
+        autorule deputy_signs priority 1 {
+          when subcategory roads.signs
+          assign roads_deputy
+        }
+
+        test "the deputy before the substitution" {
+          at 2026-03-02
+          expect route case { subcategory roads.signs regime message } to coordinator
+          expect route case { subcategory roads.signs regime message } to roads_deputy via autorule deputy_signs
+        }
+        """)
+        let compilation = PolicyCompiler.compile(SourceSet(files: sources.files + [extra]))
+        #expect(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
+        let report = PolicyTestRunner.run(compilation, today: try day("2026-03-02"))
+        let mine = report.results.filter { $0.test == "the deputy before the substitution" }
+        #expect(mine.map(\.passed) == [true, false])
+        #expect(mine[1].route?.assignee == nil)
+        #expect(mine[1].route?.fallbackReason != nil)
+        #expect(mine[1].detail(in: .en) == "coordinator (auto-rule `deputy_signs`, 30 calendar days)\n`roads_deputy` is not an executor for `roads.signs` on 02.03.2026; only executors can be assigned (order item 9).")
+        #expect(mine[1].detail == "Координатор (автоправило `deputy_signs`, 30 календарных дней)\n«roads_deputy» не является исполнителем по «roads.signs» на 02.03.2026; назначать можно только исполнителей (п. 9 распоряжения).")
     }
 }

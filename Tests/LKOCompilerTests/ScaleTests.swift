@@ -212,6 +212,36 @@ struct LinearAlgorithmTests {
         #expect(changed >= 200)
     }
 
+    /// The diff walks both sides' rows login by login as runs of the sorted tables; rows in any
+    /// other order take the grouped way. Both give what grouping by login and sorting gave.
+    @Test func loginWalkIsTheGroupedWalk() throws {
+        func reference(_ old: [PermissionRow], _ new: [PermissionRow]) -> [String] {
+            let oldRows = Dictionary(grouping: old, by: \.login), newRows = Dictionary(grouping: new, by: \.login)
+            return Set(oldRows.keys).union(newRows.keys).sorted().map { "\($0) \(oldRows[$0] ?? []) \(newRows[$0] ?? [])" }
+        }
+        func walked(_ old: [PermissionRow], _ new: [PermissionRow]) -> [String] {
+            var result: [String] = []
+            AccessComparison.forEachLogin(old, new) { login, before, after in result.append("\(login) \(before) \(after)") }
+            return result
+        }
+        var checked = 0
+        for seed in LinearAlgorithmTests.seeds.prefix(120) {
+            var one = RandomPolicy(seed: seed), other = RandomPolicy(seed: seed &+ 7)
+            guard let a = LinearAlgorithmTests.compiled(one.text()).policy?.tables.permissions,
+                  let b = LinearAlgorithmTests.compiled(other.text(variant: true)).policy?.tables.permissions else { continue }
+            #expect(AccessComparison.loginRuns(a) != nil, "seed \(seed): compiled rows are sorted by login")
+            #expect(walked(a, b) == reference(a, b), "seed \(seed)")
+            #expect(walked(b, []) == reference(b, []), "seed \(seed)")
+            // Out of login order (reversed): the grouped way, the same answer.
+            if Set(a.map(\.login)).count > 1 {
+                #expect(AccessComparison.loginRuns(Array(a.reversed())) == nil)
+            }
+            #expect(walked(a.reversed(), b) == reference(a.reversed(), b), "seed \(seed): reversed")
+            checked += 1
+        }
+        #expect(checked >= 60)
+    }
+
     @Test func decisionsAreTheExplainedDecisions() throws {
         let actions = Action.allCases
         var checked = 0

@@ -53,8 +53,11 @@ import Testing
         #expect(policy.isExecutor("roads_deputy", node: potholes, on: Self.day, absences: [absence]))
         let explanation = policy.explain(login: "roads_deputy", action: .draft, node: potholes, assignee: "roads_deputy", on: Self.day, absences: [absence])
         #expect(explanation.allowed)
-        #expect(explanation.lines[1].contains("absence #7 of roads_specialist"))
-        #expect(explanation.lines[1].contains("eligibility at p.lko:"))
+        #expect(explanation.lines(in: .en)[1].contains("absence #7 of roads_specialist"))
+        #expect(explanation.lines(in: .en)[1].contains("eligibility at p.lko:"))
+        #expect(explanation.lines[1].hasPrefix("  основание:  отсутствие №7 сотрудника roads_specialist ("))
+        #expect(explanation.lines[1].contains("право замещения: p.lko:"))
+        #expect(explanation.lines[2].contains("передана roads_deputy на время отсутствия (замещение исполнителя)"))
     }
 
     @Test func anApproversAbsenceActivatesTheSubstituteApprover() throws {

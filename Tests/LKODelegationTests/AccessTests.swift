@@ -11,7 +11,7 @@ struct AccessTests {
             try body()
             return nil
         } catch StoreError.blocked(_, let blockers) {
-            return blockers
+            return blockers.map { $0.render(.en) }
         } catch {
             return ["unexpected: \(error)"]
         }
@@ -21,9 +21,12 @@ struct AccessTests {
     func pendingSubstituteAfterCancel() throws {
         let fixture = try DelegationFixture()
         let (absence, _) = try fixture.add(fixture.request("roads_specialist", from: "2027-01-11", until: "2027-01-20", substitute: "roads_deputy"))
-        let expected = ["substitute for roads_specialist in absence #1 (2027-01-11 – 2027-01-20) — choose another substitute or cancel/end that absence first"]
+        let expected = ["substitute for roads_specialist in absence #1 (11.01.2027 – 20.01.2027) — choose another substitute or cancel/end that absence first"]
         #expect(blockedMessages { try fixture.store.setStatus("roads_deputy", to: .disabled, by: fixture.admin) } == expected)
         #expect(blockedMessages { try fixture.store.removeUser("roads_deputy", by: fixture.admin) } == expected)
+        #expect(try fixture.store.blockers(for: "roads_deputy").map { $0.render(.ru) } == [
+            "замещает roads_specialist в отсутствие № 1 (11.01.2027 – 20.01.2027) — сначала выберите другого замещающего или отмените либо завершите это отсутствие",
+        ])
         #expect(try fixture.account("roads_deputy").status == .active)
         #expect(try fixture.store.blockers(for: "roads_specialist") == [])
         try fixture.workflow.cancelAbsence(absence.id, by: fixture.admin)
@@ -39,7 +42,7 @@ struct AccessTests {
         try fixture.setDay("2027-01-12")
         try fixture.workflow.processDueDelegations()
         #expect(blockedMessages { try fixture.store.removeUser("roads_deputy", by: fixture.admin) } == [
-            "substitute for roads_specialist in absence #1 (2027-01-11 – open-ended) — choose another substitute or cancel/end that absence first",
+            "substitute for roads_specialist in absence #1 (11.01.2027 – open-ended) — choose another substitute or cancel/end that absence first",
         ])
         try fixture.setDay("2027-01-15")
         _ = try fixture.workflow.endAbsence(1, returnedOn: day("2027-01-15"), by: fixture.admin)
@@ -100,9 +103,15 @@ struct AccessTests {
         }
         let findings = try fixture.workflow.delegationCheck(from: fixture.workflow.today, days: 60, by: fixture.admin)
         let byAbsence = Dictionary(grouping: findings, by: \.absence)
-        #expect(byAbsence[1]?.contains { $0.severity == "warning" && $0.message == "on 2027-01-12 roads_deputy is absent too: cases go along roads_specialist → roads_deputy → roads_reserve to roads_reserve" } == true)
+        let chain = "On 12.01.2027 roads_deputy is absent too: cases go along roads_specialist → roads_deputy → roads_reserve to roads_reserve."
+        #expect((byAbsence[1] ?? []).contains { (finding: Workflow.DelegationFinding) -> Bool in
+            finding.severity == "warning" && finding.code == "substitution_chain" && finding.issue.description == chain
+        })
         #expect(byAbsence[1]?.contains { $0.severity == "error" } == false)
-        #expect(byAbsence[3]?.contains { $0.severity == "error" && $0.login == "roads_second" && $0.message.contains("roads.condition (case R2): roads_deputy holds no executor grant on it on 2027-02-06") } == true)
+        let gap = "roads.condition (case R2): roads_deputy holds no executor grant on it on 06.02.2027"
+        #expect((byAbsence[3] ?? []).contains { (finding: Workflow.DelegationFinding) -> Bool in
+            finding.severity == "error" && finding.login == "roads_second" && finding.issue.description.contains(gap)
+        })
         #expect(findings.filter { $0.severity == "error" }.count == 1)
         // A window that ends before the third absence does not report it.
         let early = try fixture.workflow.delegationCheck(from: fixture.workflow.today, days: 10, by: fixture.admin)

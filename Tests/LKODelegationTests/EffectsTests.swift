@@ -15,7 +15,7 @@ struct EffectsTests {
         let auditBefore = try fixture.allAudit().count
         try fixture.setDay("2027-01-25")
         let done = try fixture.workflow.processDueDelegations()
-        #expect(done == [
+        #expect(done.map(\.description) == [
             "case R1: roads_specialist → roads_deputy (absence #1)",
             "case R2: roads_specialist → roads_deputy (absence #1)",
             "case R3: roads_specialist → roads_deputy (absence #1)",
@@ -26,6 +26,11 @@ struct EffectsTests {
             "case R1: roads_reserve → roads_specialist (back from absence #2)",
             "case R2: roads_reserve → roads_specialist (back from absence #2)",
         ])
+        // For people: full names, in the reader's language.
+        #expect(done.first?.message.render(.ru) == "сообщение R1: Сотрудник roads_specialist → Сотрудник roads_deputy (отсутствие № 1)")
+        #expect(done[3].message.render(.en) == "case R1: Сотрудник roads_deputy → Сотрудник roads_specialist (back from absence #1)")
+        #expect(done[3].message.render(.ru) == "сообщение R1: Сотрудник roads_deputy → Сотрудник roads_specialist (возвращение после отсутствия № 1)")
+        #expect(done.map(\.kind) == [.handover, .handover, .handover, .handback, .handback, .handover, .handover, .handback, .handback])
         let written = Array(try fixture.allAudit().dropFirst(auditBefore))
         #expect(written.filter { $0.action.hasPrefix("absence.") }.map { "\($0.action) \($0.object)" } == [
             "absence.start absence:1", "absence.finish absence:1", "absence.start absence:2", "absence.finish absence:2",
@@ -94,7 +99,7 @@ struct EffectsTests {
         #expect(try fixture.record("H5").assignee == "housing_specialist")
         #expect(try fixture.record("H5").originalAssignee == nil)
         // The coordinator assigning to the absentee reaches the substitute too (who holds it already).
-        #expect(failure { try fixture.perform(.reassign, "R5", by: "head", to: "roads_specialist") } == "case R5 is already assigned to roads_deputy")
+        #expect(failure { try fixture.perform(.reassign, "R5", by: "head", to: "roads_specialist") } == "The case is already assigned to this executor.")
 
         try fixture.setDay("2027-01-21")
         try fixture.importCases([("R7", "roads.potholes")], date: "2027-01-21")

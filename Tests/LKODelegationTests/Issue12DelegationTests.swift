@@ -51,7 +51,7 @@ struct Issue12DelegationTests {
         #expect(plan.errors == [])
         #expect(plan.moves == [])
         #expect(plan.routes == [])
-        #expect(plan.warnings.contains { $0.hasPrefix("the absence ended on 2027-01-20 before it is recorded") })
+        #expect(plan.warnings.contains { $0.code == "absence_already_over" && $0.description.hasPrefix("The absence ended on 20.01.2027 before it is recorded") })
         let (absence, carried) = try fixture.add(request)
         #expect(carried == recorded(plan, as: absence.id))
         #expect(absence.startProcessed && absence.endProcessed)
@@ -172,7 +172,7 @@ struct Issue12DelegationTests {
         let strict = fixture.request("housing_specialist", from: "2027-06-01", until: "2027-06-14", substitute: "housing_deputy")
         let plan = try fixture.plan(strict)
         #expect(plan.errors.count == 1)
-        #expect(plan.errors.first?.contains("waste.containers (cases W1, W2, W3): housing_deputy holds no executor grant on it on 2027-06-01") == true, "\(plan.errors)")
+        #expect(plan.errors.first?.description.contains("waste.containers (cases W1, W2, W3): housing_deputy holds no executor grant on it on 01.06.2027") == true, "\(plan.errors)")
         #expect(failure { try fixture.add(strict) }?.contains("(cases W1, W2, W3)") == true)
         let refused = Dictionary(uniqueKeysWithValues: plan.moves.map { ($0.posNumber, $0) })
         for pos in ["W1", "W2", "W3"] {
@@ -240,9 +240,12 @@ struct Issue12DelegationTests {
         #expect(error.absence == away.id)
         #expect(error.login == "deputy_housing")
         #expect(error.days == (12...19).map { "2027-01-\($0)" })
-        #expect(error.message.hasPrefix("case R3 (roads.signs) is on approval and nobody present may approve it on 2027-01-12 – 2027-01-19"))
-        #expect(error.message.contains("away: deputy_housing (absence #\(away.id)), ookr_curator (absence #\(curator.id)), ookr_specialist (absence #\(specialist.id))"))
-        #expect(error.message.contains("separated by duty: roads_specialist"))
+        #expect(error.code == "approval_gap")
+        let english = error.message.render(.en)
+        #expect(english.hasPrefix("Case R3 (roads.signs) is on approval and nobody present may approve it on 12.01.2027 – 19.01.2027"))
+        #expect(english.contains("away: deputy_housing (absence #\(away.id)), ookr_curator (absence #\(curator.id)), ookr_specialist (absence #\(specialist.id))"))
+        #expect(english.contains("separated by duty: roads_specialist"))
+        #expect(error.message.render(.ru).contains("разделение обязанностей: roads_specialist"))
         // R1 and R2 are not on approval: nothing about them.
         #expect(!findings.contains { $0.posNumber == "R1" || $0.posNumber == "R2" })
         // Outside the absence the check is clean.
@@ -259,8 +262,8 @@ struct Issue12DelegationTests {
         // The same checks as plan: a substitute who covers nothing is refused, nothing written.
         let before = try fixture.snapshot()
         let refused = failure { try fixture.change(absence.id, AbsenceChange(substitute: "housing_specialist")) }
-        #expect(refused?.contains("absence #\(absence.id) is not changed") == true)
-        #expect(refused?.contains("the substitute does not cover every case and route of roads_specialist") == true)
+        #expect(refused?.contains("Absence #\(absence.id) is not changed:") == true)
+        #expect(refused?.contains("The substitute does not cover every case and route of roads_specialist") == true)
         #expect(try fixture.snapshot() == before)
         // A dry run writes nothing.
         let (_, dry) = try fixture.change(absence.id, AbsenceChange(until: .on(day("2027-01-25")), substitute: "roads_reserve"), dryRun: true)
@@ -295,7 +298,7 @@ struct Issue12DelegationTests {
         #expect(failure { try fixture.change(absence.id, AbsenceChange(until: .on(day("2027-01-30")))) }?.contains("has ended") == true)
         // Only the administrator or the executor themselves.
         #expect(failure { try fixture.change(absence.id, AbsenceChange(substitute: "roads_second"), by: "roads_deputy") }?.contains("set up an absence") == true)
-        #expect(failure { try fixture.change(999, AbsenceChange(substitute: "roads_second")) }?.contains("no absence #999") == true)
+        #expect(failure { try fixture.change(999, AbsenceChange(substitute: "roads_second")) }?.contains("No absence #999") == true)
     }
 
     @Test("finding 15: changing an absence in progress — the first day is history, a new substitute takes the cases today")
@@ -309,7 +312,7 @@ struct Issue12DelegationTests {
         #expect(try fixture.record("R5").assignee == "roads_deputy")
 
         #expect(failure { try fixture.change(absence.id, AbsenceChange(from: day("2027-01-12"))) }?.contains("its first day cannot change") == true)
-        #expect(failure { try fixture.change(absence.id, AbsenceChange(until: .on(day("2027-01-12")))) }?.contains("yesterday (2027-01-13) at the earliest") == true)
+        #expect(failure { try fixture.change(absence.id, AbsenceChange(until: .on(day("2027-01-12")))) }?.contains("yesterday (13.01.2027) at the earliest") == true)
 
         let (changed, plan) = try fixture.change(absence.id, AbsenceChange(until: .openEnded, substitute: "roads_reserve"))
         #expect(changed.endsOn == nil)
@@ -343,8 +346,8 @@ struct Issue12DelegationTests {
         let (c, _) = try fixture.add(fixture.request("roads_reserve", from: "2027-01-15", until: "2027-01-20", substitute: "roads_second"))
         let before = try fixture.snapshot()
         let error = failure { try fixture.change(c.id, AbsenceChange(substitute: "roads_specialist")) }
-        #expect(error?.contains("substitution cycle on 2027-01-15: roads_reserve → roads_specialist → roads_deputy → roads_reserve") == true, "\(error ?? "accepted")")
-        #expect(error?.contains("the cycle lasts from 2027-01-15 to 2027-01-20") == true)
+        #expect(error?.contains("Substitution cycle on 15.01.2027: roads_reserve → roads_specialist → roads_deputy → roads_reserve") == true, "\(error ?? "accepted")")
+        #expect(error?.contains("the cycle lasts from 15.01.2027 to 20.01.2027") == true)
         #expect(try fixture.snapshot() == before)
     }
 }

@@ -37,7 +37,10 @@ struct Issue14DelegationTests {
         let explanation = fixture.policy.explain(login: "roads_deputy", action: .draft, node: node, assignee: "roads_deputy", on: today, absences: facts)
         #expect(explanation.allowed)
         #expect(explanation.derived?.absence == absence.id)
-        #expect(explanation.lines[1].hasPrefix("  via:    absence #\(absence.id) of roads_specialist (2027-02-16 – 2027-02-26), eligibility at "))
+        // In the reader's language (issue 16): Russian by default, English for LKO_LANG=en.
+        let english = explanation.lines(in: .en)[1], russian = explanation.lines(in: .ru)[1]
+        #expect(english.contains("absence #\(absence.id) of roads_specialist") && english.contains("eligibility at ") && english.contains("grants.lko:"), "\(english)")
+        #expect(russian.contains("отсутствие №\(absence.id) сотрудника roads_specialist") && russian.contains("grants.lko:"), "\(russian)")
         #expect(!fixture.policy.explain(login: "roads_deputy", action: .draft, node: node, assignee: "roads_deputy", on: today).allowed, "the tables alone deny")
 
         // The gate allows it and audits where the right came from.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LKOMessages
 @testable import LKOLanguage
 
 @Suite struct LexerTests {
@@ -191,12 +192,16 @@ import Testing
         #expect(tokens.count == 10 * 1024 * 1024 / 6 + 2)
         #expect(diagnostics.map(\.code) == [.unexpectedCharacter])
         let sources = Support.sourceSet(text)
-        let rendered = DiagnosticRenderer(sources: sources).render(diagnostics)
+        let rendered = DiagnosticRenderer(sources: sources, language: .en).render(diagnostics)
         #expect(rendered.count < 600)
         let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[3].hasPrefix("1 | …rant grant "))
         #expect(lines[3].hasSuffix(" grant §"))
         #expect(lines[4] == "  | " + String(repeating: " ", count: 120) + "^ not part of the policy language")
+        // In Russian the caret stands where it stood; only the label after it differs.
+        let russian = DiagnosticRenderer(sources: sources, language: .ru).render(diagnostics).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(russian[3] == lines[3])
+        #expect(russian[4] == "  | " + String(repeating: " ", count: 120) + "^ не входит в язык политики")
         #expect(rendered.contains("--> test.lko:1:\(10 * 1024 * 1024 / 6 * 6 + 1)"))
         let (_, parseDiagnostics) = Support.parse(text)
         #expect(parseDiagnostics.count >= 2)

@@ -150,7 +150,7 @@ import Testing
     /// Found by fuzzing: the grant clauses were matched eagerly, so `on from until roads`
     /// consumed all three keywords at once and the policy passed with words silently dropped.
     @Test func grantClausesAreReadOneAtATime() {
-        let (file, diagnostics) = Support.parse("grant executor to x on from until roads\n")
+        let (_, diagnostics) = Support.parse("grant executor to x on from until roads\n")
         #expect(diagnostics.map(\.code) == [.expectedToken])
         #expect(diagnostics.first?.message == "expected a date after `until`, found `roads`")
         let (clean, cleanDiagnostics) = Support.parse("grant executor to x until 2027-01-31 on roads from 2027-01-01\n")

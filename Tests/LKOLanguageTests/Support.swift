@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 @testable import LKOLanguage
 
 /// Shared helpers for the language tests.
@@ -40,8 +41,8 @@ enum Support {
         return diagnostics.sortedBySource().map { "\($0.code.rawValue)@\(file.location(of: $0.span.start).line)" }
     }
 
-    static func render(_ diagnostics: [Diagnostic], sources: SourceSet) -> String {
-        DiagnosticRenderer(sources: sources, useColor: false).render(diagnostics.sortedBySource())
+    static func render(_ diagnostics: [Diagnostic], sources: SourceSet, language: Language) -> String {
+        DiagnosticRenderer(sources: sources, useColor: false, language: language).render(diagnostics.sortedBySource())
     }
 
     static func policyFiles() throws -> [(name: String, text: String)] {

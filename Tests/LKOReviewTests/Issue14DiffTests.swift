@@ -56,7 +56,9 @@ import Testing
         #expect(diff.substitutes.count == 1)
         #expect(diff.substitutes[0].actions.contains("approve"))
         #expect(diff.hasEscalation)
-        #expect(DiffRenderer().render(diff, format: .markdown).contains("Substitute eligibility"))
+        #expect(DiffRenderer(language: .en).render(diff, format: .markdown).contains("Substitute eligibility"))
+        #expect(DiffRenderer().render(diff, format: .markdown).contains("#### Право замещения"))
+        #expect(diff.risks.first?.message == "d, замещая m во время записанного отсутствия, сможет `approve` (право замещения: p.lko:11:1)")
     }
 
     @Test func acceptancesAddedAndRemovedAreReported() throws {

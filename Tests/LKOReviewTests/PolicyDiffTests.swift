@@ -15,9 +15,12 @@ import Testing
         #expect(diff.old.version.hasPrefix("sha256:"))
         #expect(!diff.hasEffectiveChange)
         #expect(diff == PolicyDiff(old: diff.old, new: diff.new))
-        #expect(DiffRenderer().summary(diff) == "no effective change")
-        #expect(DiffRenderer().render(diff, format: .text).contains("\nno effective change\n"))
-        #expect(DiffRenderer().render(diff, format: .markdown).hasPrefix("### Policy change: no effective change\n"))
+        #expect(DiffRenderer().summary(diff) == "нет изменений по существу")
+        #expect(DiffRenderer().render(diff, format: .text).contains("\nнет изменений по существу\n"))
+        #expect(DiffRenderer().render(diff, format: .markdown).hasPrefix("### Изменение политики: нет изменений по существу\n"))
+        #expect(DiffRenderer(language: .en).summary(diff) == "no effective change")
+        #expect(DiffRenderer(language: .en).render(diff, format: .text).contains("\nno effective change\n"))
+        #expect(DiffRenderer(language: .en).render(diff, format: .markdown).hasPrefix("### Policy change: no effective change\n"))
     }
 
     @Test func splittingGrantsOverTheSameNodesAndDaysChangesNoAccess() throws {
@@ -31,7 +34,7 @@ import Testing
         #expect(diff.findingsIntroduced == [] && diff.findingsResolved == [])
         #expect(diff.risks == [])
         #expect(!diff.hasEffectiveChange)
-        #expect(DiffRenderer().summary(diff) == "no effective change")
+        #expect(DiffRenderer(language: .en).summary(diff) == "no effective change")
     }
 
     @Test func reorderingRenamingAndRepriorizingRulesWithTheSameOutcomeChangesNoRouting() throws {
@@ -59,7 +62,10 @@ import Testing
         #expect(diff.roles == [] && diff.tree == [] && diff.routing == [])
         #expect(diff.risks == [])
         #expect(diff.hasEffectiveChange)
-        #expect(DiffRenderer().summary(diff) == "1 login(s): +0 −3 permissions")
+        #expect(DiffRenderer(language: .en).summary(diff) == "1 login: +0 −3 permissions")
+        #expect(DiffRenderer().summary(diff) == "1 логин: разрешения +0 −3")
+        #expect(DiffRenderer().render(diff, format: .text).contains("    - `view on assigned and granted` в roads с 01.02.2027 по 05.02.2027  (old/grants.lko:7:1)\n"))
+        #expect(DiffRenderer(language: .en).render(diff, format: .text).contains("    - `view on assigned and granted` in roads from 01.02.2027 until 05.02.2027  (old/grants.lko:7:1)\n"))
     }
 
     @Test func widenedGrantGainsTheNewCategoryFoldedToItsTop() throws {
@@ -74,7 +80,8 @@ import Testing
         let diff = try diffPair("lockout")
         #expect(diff.access == access("sysadmin", "lost", ["manage_users", "manage_policy"], "any", ["*"], cause: "old/grants.lko:2:1"))
         #expect(diff.findingsIntroduced == [Finding(code: "W0505", message: "role `admin` is never granted")])
-        #expect(diff.risks == [Risk(kind: "lockout", message: "no login can `manage_policy` under the new policy: nobody could change it again")])
+        #expect(diff.risks == [Risk(kind: "lockout")])
+        #expect(diff.risks.first?.message == "по новой политике ни один логин не может `manage_policy`: изменить её больше никто не сможет")
     }
 
     @Test func noLockoutWhenNobodyCouldManageThePolicyBeforeEither() throws {
@@ -106,7 +113,9 @@ import Testing
             DiffInput.HeldCase(posNumber: "POS-3", node: "nowhere.at_all", assignee: "roads_deputy"),
         ]
         let diff = try diffPair("until-earlier", at: try #require(CalendarDate(iso: "2027-02-03")), heldCases: held)
-        #expect(diff.risks == [Risk(kind: "lost_access", message: "roads_deputy holds case POS-1 (roads.potholes) but loses `view` on it")])
+        #expect(diff.risks == [Risk(kind: "lost_access", actions: ["view"], login: "roads_deputy", caseNumber: "POS-1", node: "roads.potholes")])
+        #expect(diff.risks.first?.message == "roads_deputy ведёт сообщение или обращение POS-1 (roads.potholes), но теряет на нём `view`")
+        #expect(DiffRenderer(language: .en).riskText(diff.risks[0]) == "roads_deputy holds case POS-1 (roads.potholes) but loses `view` on it")
         // Before the cut takes effect nothing is lost yet.
         let before = try diffPair("until-earlier", at: try #require(CalendarDate(iso: "2027-01-31")), heldCases: held)
         #expect(before.risks == [])
@@ -115,27 +124,26 @@ import Testing
     @Test func aHeldCaseOnARemovedNodeIsLost() throws {
         let held = [DiffInput.HeldCase(posNumber: "POS-7", node: "improvement.yards", assignee: "improvement_specialist")]
         let diff = try diffPair("tree-structure", heldCases: held)
-        #expect(diff.risks.filter { $0.kind == "lost_access" } == [Risk(kind: "lost_access", message: "improvement_specialist holds case POS-7 (improvement.yards) but loses `view` on it")])
+        #expect(diff.risks.filter { $0.kind == "lost_access" } == [Risk(kind: "lost_access", actions: ["view"], login: "improvement_specialist", caseNumber: "POS-7", node: "improvement.yards")])
     }
 }
 
 @Suite struct RoleChangeTests {
     @Test func roleGainingApproveEscalatesEveryHolder() throws {
         let diff = try diffPair("role-approve")
-        #expect(diff.roles == [PolicyDiff.RoleChange(role: "executor", added: ["approve on assigned and granted"], removed: [], titleChange: nil, holders: 4, position: "new/org.lko:9:1")])
-        let cause = "role change: executor, new/org.lko:9:1"
-        #expect(diff.access == [
+        #expect(diff.roles == [PolicyDiff.RoleChange(role: "executor", change: "changed", title: "Исполнитель", added: ["approve on assigned and granted"], removed: [], holders: 4, position: "new/org.lko:9:1")])
+        let cause = "new/org.lko:9:1"
+        func byRole(_ change: Access) -> Access { var change = change; change.causeRole = "executor"; return change }
+        let gained = [
             access("improvement_specialist", "gained", "approve", "assigned and granted", ["improvement"], cause: cause),
             access("lukovnikovo_territorial", "gained", "approve", "assigned and granted", ["improvement"], cause: cause),
             access("roads_deputy", "gained", "approve", "assigned and granted", ["roads"], from: "2027-01-11", until: "2027-02-05", cause: cause),
             access("roads_specialist", "gained", "approve", "assigned and granted", ["roads"], cause: cause),
-        ])
-        #expect(diff.risks == [
-            Risk(kind: "escalation", message: "improvement_specialist gains `approve` on assigned and granted in improvement (\(cause))"),
-            Risk(kind: "escalation", message: "lukovnikovo_territorial gains `approve` on assigned and granted in improvement (\(cause))"),
-            Risk(kind: "escalation", message: "roads_deputy gains `approve` on assigned and granted in roads from 2027-01-11 until 2027-02-05 (\(cause))"),
-            Risk(kind: "escalation", message: "roads_specialist gains `approve` on assigned and granted in roads (\(cause))"),
-        ])
+        ].map(byRole)
+        #expect(diff.access == gained)
+        #expect(diff.risks == gained.map { Risk(kind: "escalation", access: $0) })
+        #expect(diff.risks[2].message == "roads_deputy получает `approve on assigned and granted` в roads с 11.01.2027 по 05.02.2027 (изменение роли `executor`, new/org.lko:9:1)")
+        #expect(DiffRenderer(language: .en).riskText(diff.risks[2]) == "roads_deputy gains `approve on assigned and granted` in roads from 11.01.2027 until 05.02.2027 (role change: `executor`, new/org.lko:9:1)")
         #expect(diff.hasEscalation && !diff.hasCoverageRisk)
         #expect(diff.findingsIntroduced.map(\.code) == ["W0506", "W0506", "W0506", "W0506"])
         #expect(diff.findingsIntroduced.first?.message == "`improvement_specialist` may both draft and approve answers in `improvement.lighting` and 1 more")
@@ -146,7 +154,8 @@ import Testing
         let old = try compileSide("role-approve", "new")
         let new = try compileSide("role-approve", "old")
         let diff = try PolicyDiff.compute(DiffInput(oldLabel: "new", old: old, newLabel: "old", new: new, at: reviewDay))
-        #expect(diff.access.map(\.cause) == Array(repeating: "role change: executor, new/org.lko:9:1", count: 4))
+        #expect(diff.access.map(\.cause) == Array(repeating: "new/org.lko:9:1", count: 4))
+        #expect(diff.access.map(\.causeRole) == Array(repeating: "executor", count: 4))
         #expect(diff.access.map(\.change) == ["lost", "lost", "lost", "lost"])
         #expect(diff.roles.map(\.removed) == [["approve on assigned and granted"]])
         #expect(diff.risks == [])
@@ -159,11 +168,13 @@ import Testing
         // improvement.yards is gone, improvement.lighting gets a new title.
         let diff = try diffPair("tree-structure")
         #expect(diff.tree == [
-            Tree(kind: "added", node: "improvement.parks", detail: "«Парки и скверы»"),
-            Tree(kind: "moved", node: "improvement.signs", detail: "moved from roads.signs"),
-            Tree(kind: "removed", node: "improvement.yards", detail: "«Дворовые территории»"),
-            Tree(kind: "renamed", node: "improvement.lighting", detail: "«Уличное освещение» → «Освещение улиц и дворов»"),
+            Tree(kind: "added", node: "improvement.parks", title: "Парки и скверы"),
+            Tree(kind: "moved", node: "improvement.signs", title: "Дорожные знаки", from: "roads.signs"),
+            Tree(kind: "removed", node: "improvement.yards", title: "Дворовые территории"),
+            Tree(kind: "renamed", node: "improvement.lighting", title: "Освещение улиц и дворов", oldTitle: "Уличное освещение"),
         ])
+        #expect(diff.tree.map(\.detail) == ["«Парки и скверы»", "перемещено из roads.signs", "«Дворовые территории»", "«Уличное освещение» → «Освещение улиц и дворов»"])
+        #expect(diff.tree.map { DiffRenderer(language: .en).treeDetail($0) } == ["«Парки и скверы»", "moved from roads.signs", "«Дворовые территории»", "«Уличное освещение» → «Освещение улиц и дворов»"])
         // Access follows the paths: the specialists of improvement gain the new nodes and lose yards.
         #expect(diff.access.filter { $0.login == "improvement_specialist" } ==
             access("improvement_specialist", "gained", ["view", "draft", "submit"], "assigned and granted", ["improvement.parks", "improvement.signs"], cause: "new/grants.lko:5:1")
@@ -177,11 +188,25 @@ import Testing
     @Test func termAndAccelerationChanges() throws {
         let diff = try diffPair("tree-terms")
         #expect(diff.tree == [
-            Tree(kind: "term", node: "improvement.lighting", detail: "appeal term 30 calendar days → 10 calendar days"),
-            Tree(kind: "term", node: "improvement.lighting", detail: "message term 30 calendar days → 10 calendar days"),
-            Tree(kind: "accelerated", node: "improvement.lighting", detail: "now accelerated"),
-            Tree(kind: "term", node: "improvement.yards", detail: "message term 30 calendar days → 20 working days"),
-            Tree(kind: "accelerated", node: "roads.potholes", detail: "no longer accelerated"),
+            Tree(kind: "term", node: "improvement.lighting", regime: "appeal", oldTerm: .init(days: 30, unit: .calendar), newTerm: .init(days: 10, unit: .calendar)),
+            Tree(kind: "term", node: "improvement.lighting", regime: "message", oldTerm: .init(days: 30, unit: .calendar), newTerm: .init(days: 10, unit: .calendar)),
+            Tree(kind: "accelerated", node: "improvement.lighting", accelerated: true),
+            Tree(kind: "term", node: "improvement.yards", regime: "message", oldTerm: .init(days: 30, unit: .calendar), newTerm: .init(days: 20, unit: .working)),
+            Tree(kind: "accelerated", node: "roads.potholes", accelerated: false),
+        ])
+        #expect(diff.tree.map(\.detail) == [
+            "срок обращения: 30 календарных дней → 10 календарных дней",
+            "срок сообщения: 30 календарных дней → 10 календарных дней",
+            "теперь ускоренное рассмотрение",
+            "срок сообщения: 30 календарных дней → 20 рабочих дней",
+            "больше не ускоренное рассмотрение",
+        ])
+        #expect(diff.tree.map { DiffRenderer(language: .en).treeDetail($0) } == [
+            "appeal term 30 calendar days → 10 calendar days",
+            "message term 30 calendar days → 10 calendar days",
+            "now accelerated",
+            "message term 30 calendar days → 20 working days",
+            "no longer accelerated",
         ])
         // The routed term follows; the message regime only for yards.
         #expect(diff.routing == [
@@ -216,7 +241,10 @@ import Testing
         ])
         // roads_specialist still holds an executor grant on roads: no coverage gap.
         #expect(diff.findingsIntroduced == [] && diff.risks == [])
-        #expect(DiffRenderer().summary(diff) == "2 routing change(s)")
+        #expect(DiffRenderer(language: .en).summary(diff) == "routing changes: 2")
+        #expect(DiffRenderer().summary(diff) == "изменений маршрутизации: 2")
+        #expect(DiffRenderer().render(diff, format: .text).contains("  roads.potholes: roads_specialist (автоправило `road_defects`, 10 календарных дней) → Координатор (без правила, 10 календарных дней)\n"))
+        #expect(DiffRenderer(language: .en).render(diff, format: .text).contains("  roads.potholes: roads_specialist (auto-rule `road_defects`, 10 calendar days) → coordinator (no rule, 10 calendar days)\n"))
     }
 
     @Test func sourceDimensionIsNamedWhenOnlySomeSourcesChange() throws {
@@ -256,9 +284,11 @@ import Testing
         let diff = try diffPair("coverage")
         let message = "no rule routes `transport.buses` and no executor covers it"
         #expect(diff.findingsIntroduced == [Finding(code: "W0503", message: message)])
-        #expect(diff.risks == [Risk(kind: "coverage", message: message)])
+        #expect(diff.risks == [Risk(kind: "coverage", node: "transport.buses")])
+        #expect(DiffRenderer(language: .en).riskText(diff.risks[0]) == message)
         #expect(diff.hasCoverageRisk && !diff.hasEscalation)
-        #expect(diff.tree == [Tree(kind: "added", node: "transport", detail: "«Общественный транспорт», with transport.buses")], "the new subcategory is named, not hidden under its category")
+        #expect(diff.tree == [Tree(kind: "added", node: "transport", title: "Общественный транспорт", with: ["transport.buses"])], "the new subcategory is named, not hidden under its category")
+        #expect(diff.tree.first?.detail == "«Общественный транспорт», вместе с transport.buses")
         #expect(diff.routing == [Route(cases: "transport.buses", old: "not in the tree", new: "coordinator (no rule, 30 calendar days)", points: 12)])
         // The coordinator's and administrator's permissions are `on any`: nothing to gain.
         #expect(diff.access == [])
@@ -272,6 +302,7 @@ import Testing
         #expect(diff.findingsIntroduced == [])
         #expect(diff.routing == [] && diff.access == [] && diff.risks == [])
         #expect(diff.hasEffectiveChange)
-        #expect(DiffRenderer().summary(diff) == "findings +0 −1", "no \"0 login(s): +0 −0 permissions\" when access is unchanged")
+        #expect(DiffRenderer(language: .en).summary(diff) == "findings +0 −1", "no \"0 logins: +0 −0 permissions\" when access is unchanged")
+        #expect(DiffRenderer().summary(diff) == "замечания +0 −1")
     }
 }

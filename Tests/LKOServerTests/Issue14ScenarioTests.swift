@@ -50,7 +50,7 @@ import Testing
 
         // The vacation starts: the case is handed over to the substitute.
         fixture.clock.set(to: Self.morning("2026-03-10"))
-        try service.catchUpDelegations()
+        _ = try service.catchUpDelegationMoves()
         let deputyCaller = try fixture.caller("roads_deputy")
         var detail = try service.caseDetail(deputyCaller, number: "DEMO-0001")
         #expect(detail.summary.assignee == "roads_deputy")
@@ -59,7 +59,8 @@ import Testing
         #expect(try service.cases(deputyCaller, query: CaseQuery(view: .mine)).items.map(\.posNumber) == ["DEMO-0001"])
         let explained = try service.explain(admin, login: "roads_deputy", action: "draft", subcategory: "roads.potholes.carriageway", assignee: "roads_deputy", at: nil)
         #expect(explained.allowed)
-        #expect(explained.lines.contains { $0.hasPrefix("  via:    absence #1 of roads_specialist (2026-03-10 – 2026-03-20), eligibility at ") })
+        // The API explains in Russian (issue 16): the absence and the eligibility it rests on.
+        #expect(explained.lines.contains { $0.contains("отсутствие №1 сотрудника roads_specialist (10.03.2026 – 20.03.2026)") && $0.contains("grants.lko:") }, "\(explained.lines)")
         detail = try service.perform(deputyCaller, action: "draft", number: "DEMO-0001", request: ActionRequest(text: "Яма заделана 12 марта."))
         detail = try service.perform(deputyCaller, action: "submit", number: "DEMO-0001", request: ActionRequest())
         #expect(detail.summary.state == "on_approval")
@@ -69,7 +70,7 @@ import Testing
 
         // The approver is sick: deputy_social approves in deputy_housing's stead, audited so.
         fixture.clock.set(to: Self.morning("2026-03-12"))
-        try service.catchUpDelegations()
+        _ = try service.catchUpDelegationMoves()
         let socialCaller = try fixture.caller("deputy_social")
         let approvals = try service.cases(socialCaller, query: CaseQuery(view: .approval)).items.map(\.posNumber)
         #expect(approvals == ["DEMO-0001"])
@@ -84,7 +85,7 @@ import Testing
 
         // The vacation ends; the substitute's rights end with it.
         fixture.clock.set(to: Self.morning("2026-03-21"))
-        try service.catchUpDelegations()
+        _ = try service.catchUpDelegationMoves()
         let after = try service.whoCan(admin, action: "draft", node: "roads.potholes", at: nil)
         #expect(after.map(\.login) == ["roads_specialist"])
         let deputyAccess = try service.userAccess(admin, login: "roads_deputy", at: nil)
@@ -99,10 +100,10 @@ import Testing
         let admin = try fixture.caller("finance_sysadmin")
         _ = try service.addAbsence(admin, AbsenceInput(login: "roads_specialist", from: "2026-03-10", until: "2026-03-20", reason: "vacation", substitute: "roads_deputy", returnOpenCases: true))
         fixture.clock.set(to: Self.morning("2026-03-10"))
-        try service.catchUpDelegations()
+        _ = try service.catchUpDelegationMoves()
         #expect(try service.caseDetail(try fixture.caller("head"), number: "DEMO-0001").summary.assignee == "roads_deputy")
         fixture.clock.set(to: Self.morning("2026-03-23"))
-        try service.catchUpDelegations()
+        _ = try service.catchUpDelegationMoves()
         let back = try service.caseDetail(try fixture.caller("head"), number: "DEMO-0001")
         #expect(back.summary.assignee == "roads_specialist")
         #expect(back.history.map(\.action).suffix(2) == ["handover", "handback"])
@@ -133,7 +134,17 @@ import Testing
             #expect(who.status == .ok, "\(who)")
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(who.text.utf8)) as? [[String: Any]])
             #expect(entries.compactMap { $0["login"] as? String } == ["roads_deputy", "roads_specialist"])
-            #expect(Set(entries[0].keys) == ["login", "full_name", "status", "reach", "source"])
+            #expect(Set(entries[0].keys) == [
+                "login", "full_name", "status", "reach", "source", "scope", "nodes", "role", "role_title", "kind", "position", "absence", "absentee", "absentee_name",
+            ])
+            // Language-neutral values: identifiers and positions; the English `reach`/`source` descriptions stay as they were.
+            #expect(entries[0]["scope"] as? String == "assigned and granted")
+            #expect(entries[0]["kind"] as? String == "absence")
+            #expect(entries[0]["absentee"] as? String == "roads_specialist")
+            #expect(entries[0]["reach"] as? String == "cases assigned to them in roads")
+            #expect(entries[1]["kind"] as? String == "grant")
+            #expect(entries[1]["role_title"] as? String == "Исполнитель")
+            #expect(entries[1]["absence"] == nil, "a grant's entry has no absence")
 
             let access = try await send(client, .get, "/api/v1/users/roads_specialist/access", token: people["finance_sysadmin"]!)
             #expect(access.status == .ok, "\(access)")
@@ -141,6 +152,9 @@ import Testing
             #expect(person["roles"] as? [String] == ["executor"])
             #expect(person["open_cases"] as? [String] == ["DEMO-0001"])
             #expect((person["absences"] as? [[String: Any]])?.first?["role"] as? String == "away")
+            #expect((person["absences"] as? [[String: Any]])?.first?["substitute_name"] as? String == "Смирнов Олег Игоревич")
+            #expect((person["grants"] as? [[String: Any]])?.first?["role_title"] as? String == "Исполнитель")
+            #expect((person["warnings"] as? [Any])?.isEmpty == true, "an active account with grants: nothing to warn about")
             // Oneself: allowed; someone else without manage_users or view_audit: refused.
             #expect(try await send(client, .get, "/api/v1/users/roads_specialist/access", token: people["roads_specialist"]!).status == .ok)
             expectError(try await send(client, .get, "/api/v1/users/head/access", token: people["roads_specialist"]!), .forbidden, code: "forbidden")

@@ -35,11 +35,45 @@ import Testing
             let refused = try await send(client, .post, "/api/v1/absences/plan", token: admin, json: uncovered)
             #expect(refused.status == .ok)
             #expect(try refused.object()["acceptable"] as? Bool == false)
-            #expect(((try refused.object()["plan"] as? [String: Any])?["errors"] as? [String])?.isEmpty == false)
+            let errors = try #require((try refused.object()["plan"] as? [String: Any])?["errors"] as? [[String: Any]])
+            #expect(errors.map { $0["code"] as? String } == ["substitute_not_covering"], "\(errors)")
+            // The message in Russian, as the console shows it; the paste for the administrator beside it.
+            #expect((errors.first?["message"] as? String)?.hasPrefix("Замещающий не является исполнителем по всем сообщениям и маршрутам «lukovnikovo_territorial»: «") == true, "\(errors)")
+            #expect(((try refused.object()["plan"] as? [String: Any])?["suggestion"] as? [String])?.isEmpty == false)
 
             for who in ["roads_specialist", "head"] {
                 expectError(try await send(client, .post, "/api/v1/absences/plan", token: people[who]!, json: Self.leave), .forbidden, code: "forbidden")
             }
+        }
+    }
+
+    /// The plan is the same snake_case document from the API as from `lko absence plan --format
+    /// json`: every key, at any depth, without an uppercase letter; errors and warnings carry a
+    /// stable code and the Russian message.
+    @Test func planKeysAreSnakeCase() async throws {
+        try await withAPI { client, _ in
+            let admin = try await login(client, "finance_sysadmin")
+            let reply = try await send(client, .post, "/api/v1/absences/plan", token: admin, json: Self.leave)
+            #expect(reply.status == .ok, "\(reply)")
+            let body = try reply.object()
+            func keys(_ value: Any) -> [String] {
+                if let object = value as? [String: Any] { return object.keys + object.values.flatMap(keys) }
+                if let array = value as? [Any] { return array.flatMap(keys) }
+                return []
+            }
+            let all = keys(body)
+            #expect(!all.isEmpty && !all.contains { $0.contains(where: \.isUppercase) }, "\(all.filter { $0.contains(where: \.isUppercase) })")
+            let plan = try #require(body["plan"] as? [String: Any])
+            #expect(plan["substitute_load_now"] is Int && plan["substitute_load_after"] is Int, "\(plan.keys.sorted())")
+            let move = try #require((plan["moves"] as? [[String: Any]])?.first)
+            #expect(move["pos_number"] as? String == "DEMO-0004" && move["due_during_absence"] is Bool, "\(move.keys.sorted())")
+            // A warning: the substitute holds more once the cases move, nothing due while away.
+            for issue in (plan["warnings"] as? [[String: Any]] ?? []) + (plan["errors"] as? [[String: Any]] ?? []) {
+                #expect(Set(issue.keys) == ["code", "message"], "\(issue)")
+                #expect((issue["code"] as? String)?.allSatisfy { $0.isLowercase || $0 == "_" } == true)
+            }
+            // A route of the plan, when there is one, is snake_case too (`resolves_to`).
+            for route in plan["routes"] as? [[String: Any]] ?? [] { #expect(route["resolvesTo"] == nil) }
         }
     }
 
@@ -158,6 +192,8 @@ import Testing
             let findings = try await send(client, .get, "/api/v1/delegation/check?from=2026-03-09&days=7", token: admin).array()
             #expect(!findings.isEmpty)
             #expect(findings.allSatisfy { $0["login"] as? String == "lukovnikovo_territorial" && ["error", "warning"].contains($0["severity"] as? String ?? "") })
+            // Each with its stable code and the Russian message.
+            #expect(findings.allSatisfy { ($0["code"] as? String)?.isEmpty == false && ($0["message"] as? String)?.contains(where: { ("а"..."я").contains($0) }) == true }, "\(findings)")
             for who in ["head", "roads_specialist"] {
                 expectError(try await send(client, .get, "/api/v1/delegation/check", token: people[who]!), .forbidden, code: "forbidden")
             }

@@ -41,6 +41,31 @@ import Testing
         }
     }
 
+    /// The review's `diff` has the same snake_case keys as `lko diff --format json`, at every
+    /// depth: no camelCase key anywhere in the response.
+    @Test func reviewKeysAreSnakeCase() async throws {
+        try await withAPI(importDemoCases: false) { client, _ in
+            let admin = try await tokens(client, "finance_sysadmin")["finance_sysadmin"]!
+            let candidate = try Self.candidate { text in
+                Self.escalate(text).replacingOccurrences(of: "grant executor to roads_deputy on roads from 2027-01-11 until 2027-02-05", with: "grant executor to roads_deputy on roads from 2027-01-11 until 2027-01-31")
+                    + "substitute ookr_specialist for anyone on roads as approver\n"
+            }
+            let reply = try await send(client, .post, "/api/v1/policy/review", token: admin, json: candidate)
+            #expect(reply.status == .ok, "\(reply)")
+            let object = try reply.object()
+            let diff = try #require(object["diff"] as? [String: Any])
+            #expect(diff["findings_introduced"] != nil && diff["findings_resolved"] != nil)
+            #expect(((diff["risks"] as? [[String: Any]]) ?? []).contains { $0["eligibility"] != nil }, "the eligibility risk is in the response")
+            func keys(_ value: Any) -> Set<String> {
+                if let object = value as? [String: Any] { return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) } }
+                if let array = value as? [Any] { return array.reduce(into: Set<String>()) { $0.formUnion(keys($1)) } }
+                return []
+            }
+            let camel = keys(object).filter { $0.contains { $0.isUppercase } }
+            #expect(camel.isEmpty, "camelCase keys in the policy review: \(camel.sorted())")
+        }
+    }
+
     @Test func reviewingACandidate() async throws {
         try await withAPI(importDemoCases: false) { client, _ in
             let people = try await tokens(client, "finance_sysadmin", "head")
@@ -54,8 +79,12 @@ import Testing
             #expect(try risky.object()["has_risks"] as? Bool == true)
             let diff = try #require(try risky.object()["diff"] as? [String: Any])
             let risks = try #require(diff["risks"] as? [[String: Any]])
-            #expect(risks.contains { $0["kind"] as? String == "escalation" && ($0["message"] as? String ?? "").contains("housing_specialist") })
-            #expect((try risky.object()["markdown"] as? String)?.isEmpty == false)
+            #expect(risks.contains { $0["kind"] as? String == "escalation" && ($0["access"] as? [String: Any])?["login"] as? String == "housing_specialist" })
+            #expect(risks.allSatisfy { $0["message"] == nil }, "a risk is facts; the report's text is the markdown")
+            // The report is in Russian, the language of the API and the console.
+            let markdown = try #require(try risky.object()["markdown"] as? String)
+            #expect(markdown.hasPrefix("### Изменение политики: "))
+            #expect(markdown.contains("| повышение прав | housing_specialist получает `approve on granted` в other ("))
             let broken = try await send(client, .post, "/api/v1/policy/review", token: admin, json: try Self.candidate { $0 + "\ngrant nonsense\n" })
             #expect(broken.status == .ok)
             #expect((try broken.object()["errors"] as? [String])?.isEmpty == false)
@@ -83,7 +112,10 @@ import Testing
 
             let unconfirmed = try await send(client, .post, "/api/v1/policy/apply", token: admin, json: try Self.candidate(message: "эскалация", edit: Self.escalate))
             expectError(unconfirmed, .conflict, code: "risks_unconfirmed", field: "confirm_risks")
-            #expect((unconfirmed.error?["details"] as? [String])?.contains { $0.hasPrefix("[escalation]") } == true)
+            // The risks by their Russian kind, as the console lists them.
+            let risks = unconfirmed.error?["details"] as? [String] ?? []
+            #expect(risks.contains { $0.hasPrefix("[повышение прав] ") }, "\(risks)")
+            #expect(!risks.contains { $0.hasPrefix("[escalation]") })
             let tooLong = try Self.candidate(message: String(repeating: "м", count: 1001), confirmRisks: true, edit: Self.escalate)
             expectError(try await send(client, .post, "/api/v1/policy/apply", token: admin, json: tooLong), .badRequest, field: "message")
             let broken = try await send(client, .post, "/api/v1/policy/apply", token: admin, json: try Self.candidate { $0 + "\ngrant nonsense\n" })

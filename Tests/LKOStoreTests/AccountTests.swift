@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LKOAccounts
 @testable import LKOStore
+import LKOMessages
 import Testing
 
 @Suite("Accounts")
@@ -128,7 +129,9 @@ struct AccountTests {
         let error = storeError {
             try f.store.addUser(by: try f.boss(), NewAccount(login: "newbie", fullName: "N", email: "not-an-address"), password: userPassword, hasher: cheapHasher)
         }
-        #expect(error == .invalidField(field: "e-mail", reason: "`not-an-address` is not an address like name@example.ru"))
+        #expect(error == .invalidField(field: "e-mail", reason: Message(.fieldErrNotAnAddress, ["value": "not-an-address"])))
+        #expect(error?.description == "invalid e-mail: `not-an-address` is not an address like name@example.ru")
+        if case .invalidField(_, let reason)? = error { #expect(reason.render(.ru) == "«not-an-address» — не адрес вида name@example.ru") }
         #expect(try f.auditCount() == before)
         #expect(try f.store.users(by: f.boss()).map(\.login) == ["boss"])
     }

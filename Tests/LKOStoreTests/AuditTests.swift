@@ -82,7 +82,9 @@ struct AuditTests {
         defer { f.cleanup() }
         try f.store.write { db in try db.execute(sql: "DELETE FROM audit WHERE seq = 5") }
         let result = try f.verify()
-        #expect(result.firstBreak == AuditLog.Verification.Break(seq: 6, reason: "entries 5…5 are missing (deleted)"))
+        #expect(result.firstBreak?.seq == 6)
+        #expect(result.firstBreak?.reason == "entries 5…5 are missing (deleted)")
+        #expect(result.firstBreak?.message.render(.ru) == "записей 5…5 нет (удалены)")
     }
 
     @Test func aDeletedFirstEntryIsFound() throws {

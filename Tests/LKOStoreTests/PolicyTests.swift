@@ -13,9 +13,10 @@ struct PolicyTests {
     }
 
     @discardableResult
+    /// The new version and its warnings, in English.
     func applied(_ f: Fixture, _ sources: SourceSet, message: String = "", by actor: Account? = nil) throws -> (version: String, warnings: [String]) {
         switch try f.store.apply(sources, message: message, by: actor ?? f.boss()) {
-        case .applied(let version, _, let warnings): return (version, warnings)
+        case .applied(let version, _, let warnings): return (version, warnings.map { $0.render(.en) })
         case .unchanged(let version):
             Issue.record("expected a new activation, got unchanged \(version)")
             return (version, [])
@@ -93,9 +94,13 @@ struct PolicyTests {
             _ = try f.store.apply(broken, message: "broken", by: f.boss())
             Issue.record("a policy with errors was applied")
         } catch let refusal as Store.PolicyRefusal {
-            #expect(refusal.reason.hasPrefix("it has "))
-            #expect(refusal.reason.hasSuffix(" error(s)"))
-            #expect(!refusal.details.isEmpty)
+            #expect(refusal.reason.render(.en) == "it has 2 errors")
+            #expect(refusal.reason.render(.ru) == "в ней 2 ошибки")
+            // The compiler's lines in the reader's language; the API's are Russian.
+            #expect(refusal.details.hasPrefix("ошибка["), "\(refusal.details)")
+            #expect(refusal.details(in: .en).hasPrefix("error["), "\(refusal.details(in: .en))")
+            #expect(refusal.details(in: .ru).split(separator: "\n").count == refusal.details(in: .en).split(separator: "\n").count)
+            #expect(!refusal.details.hasSuffix("\n"))
         }
         #expect(try f.activationCount() == 1)
         #expect(try versionCount(f) == 1)
@@ -110,9 +115,19 @@ struct PolicyTests {
             _ = try f.store.apply(smallPolicy(extraTests: failingPolicyTest), message: "", by: f.boss())
             Issue.record("a policy with failing tests was applied")
         } catch let refusal as Store.PolicyRefusal {
-            #expect(refusal.reason == "1 of 1 policy test expectation(s) fail")
-            #expect(refusal.details.hasPrefix("FAIL "))
-            #expect(refusal.details.contains("одобрять никто не может"))
+            #expect(refusal.reason.render(.en) == "its tests fail (failed expectations: 1 of 1)")
+            #expect(refusal.reason.render(.ru) == "не проходят её тесты (провалено проверок: 1 из 1)")
+            // The failed test in the reader's language: no English words in Russian, none of
+            // the Russian frame in English (the policy's own names stay as they are).
+            let russian = refusal.details(in: .ru), english = refusal.details(in: .en)
+            #expect(russian.hasPrefix("ОШИБКА "), "\(russian)")
+            #expect(russian.contains("\n     получено: "), "\(russian)")
+            #expect(russian.contains("одобрять никто не может"))
+            #expect(!russian.contains("FAIL") && !russian.contains("got:"))
+            #expect(english.hasPrefix("FAIL "), "\(english)")
+            #expect(english.contains("\n     got: "), "\(english)")
+            #expect(!english.contains("ОШИБКА") && !english.contains("получено"))
+            #expect(refusal.details == russian)
         }
         #expect(try f.store.activePolicy() == nil)
         #expect(try versionCount(f) == 0)
@@ -145,10 +160,17 @@ struct PolicyTests {
     @Test func grantsForLoginsWithoutAccountsGiveWarnings() throws {
         let f = try Fixture()
         defer { f.cleanup() }
-        let (_, warnings) = try applied(f, smallPolicy(admins: ["boss", "zoe"], viewers: ["auditor_one"]))
-        #expect(warnings == [
+        guard case .applied(_, _, let warnings) = try f.store.apply(smallPolicy(admins: ["boss", "zoe"], viewers: ["auditor_one"]), message: "", by: f.boss()) else {
+            Issue.record("not applied")
+            return
+        }
+        #expect(warnings.map { $0.render(.en) } == [
             "grants name `auditor_one`, who has no account (add one with `lko user add auditor_one`)",
             "grants name `zoe`, who has no account (add one with `lko user add zoe`)",
+        ])
+        #expect(warnings.map { $0.render(.ru) } == [
+            "назначения называют `auditor_one`, но такой учётной записи нет (создайте её: `lko user add auditor_one`)",
+            "назначения называют `zoe`, но такой учётной записи нет (создайте её: `lko user add zoe`)",
         ])
     }
 
@@ -185,6 +207,8 @@ struct PolicyTests {
         expectStoreError(.unknownVersion("12345")) { try f.store.rollback(to: "12345", message: "", by: f.boss()) }
         expectStoreError(.unknownVersion("abc")) { try f.store.rollback(to: "abc", message: "", by: f.boss()) }
         expectStoreError(.unknownVersion("ffffffffffffffff")) { try f.store.rollback(to: "ffffffffffffffff", message: "", by: f.boss()) }
+        // The active version, by its number: nothing to roll back to.
+        expectStoreError(.versionAlreadyActive(c)) { try f.store.rollback(to: "3", message: "", by: f.boss()) }
 
         // No new versions were stored by rollbacks; each was an activation.
         #expect(try versionCount(f) == 3)

@@ -103,8 +103,8 @@ struct TamperTests {
         #expect {
             _ = try Store.open(path: f.path, clock: f.clock)
         } throws: { error in
-            guard case StoreError.tampered(let message) = error else { return false }
-            return message.contains("sandbox")
+            guard case StoreError.tampered(let path) = error else { return false }
+            return path == f.path && "\(error)".contains("the sandbox setting of")
         }
     }
 

@@ -179,11 +179,12 @@ struct ExtensionTests {
         #expect(event.toState == "received")
         #expect(event.comment == "срок продлён на 10 дн. до 2026-03-05: Нужна выездная проверка; заявителю направлен промежуточный ответ")
         // Once only.
-        guard case .invalid(let again) = fixture.attempt(.extend, "E1", by: "head", text: "Ещё", days: 5) else {
+        guard case .invalid(let code, let again) = fixture.attempt(.extend, "E1", by: "head", text: "Ещё", days: 5) else {
             Issue.record("a second extension must be refused")
             return
         }
-        #expect(again.contains("already extended by 10 days"))
+        #expect(code == "already_extended")
+        #expect(again.contains("already extended; it can be extended only once"))
         #expect(try fixture.record("E1").deadline == "2026-03-05")
     }
 
@@ -205,17 +206,18 @@ struct ExtensionTests {
         var pos: String
         var days: Int?
         var reason: String?
+        var code: String
         var message: String
         var description: String { "\(pos) days \(days.map(String.init) ?? "none") reason \(reason ?? "none")" }
     }
 
     @Test("refusals: a message, 0 or 31 days, no days, no reason", arguments: [
-        Refusal(pos: "X-msg", days: 10, reason: "Причина", message: "only обращения"),
-        Refusal(pos: "X-app", days: 31, reason: "Причина", message: "--days 1…30"),
-        Refusal(pos: "X-app", days: 0, reason: "Причина", message: "--days 1…30"),
-        Refusal(pos: "X-app", days: nil, reason: "Причина", message: "--days 1…30"),
-        Refusal(pos: "X-app", days: 10, reason: nil, message: "needs the reason"),
-        Refusal(pos: "X-app", days: 10, reason: "  \n", message: "needs the reason"),
+        Refusal(pos: "X-msg", days: 10, reason: "Причина", code: "appeals_only", message: "Only an appeal under 59-ФЗ can be extended"),
+        Refusal(pos: "X-app", days: 31, reason: "Причина", code: "days_required", message: "--days 1…30"),
+        Refusal(pos: "X-app", days: 0, reason: "Причина", code: "days_required", message: "--days 1…30"),
+        Refusal(pos: "X-app", days: nil, reason: "Причина", code: "days_required", message: "--days 1…30"),
+        Refusal(pos: "X-app", days: 10, reason: nil, code: "comment_required", message: "needs the reason"),
+        Refusal(pos: "X-app", days: 10, reason: "  \n", code: "comment_required", message: "needs the reason"),
     ])
     func refusals(_ refusal: Refusal) throws {
         let (pos, days, reason, message) = (refusal.pos, refusal.days, refusal.reason, refusal.message)
@@ -226,10 +228,11 @@ struct ExtensionTests {
         ])
         let before = try fixture.record(pos)
         let auditBefore = try fixture.auditCount()
-        guard case .invalid(let text) = fixture.attempt(.extend, pos, by: "head", text: reason, days: days) else {
+        guard case .invalid(let code, let text) = fixture.attempt(.extend, pos, by: "head", text: reason, days: days) else {
             Issue.record("expected a refusal")
             return
         }
+        #expect(code == refusal.code)
         #expect(text.contains(message), "\(text)")
         #expect(try fixture.record(pos) == before)
         #expect(try fixture.auditCount() == auditBefore)

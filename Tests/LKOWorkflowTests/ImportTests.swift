@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 import Testing
 
 /// Throws a workflow error while resolving one login: a line that fails after its case row was
@@ -11,7 +12,7 @@ struct FailingResolver: AssigneeResolver {
     var failing: String
 
     func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
-        if login == failing { throw WorkflowError.invalid("the delegation table is unavailable for \(login)") }
+        if login == failing { throw WorkflowError.invalid(code: "test", Message(.verbatim, ["text": .text("the delegation table is unavailable for \(login)")])) }
         return ResolvedAssignee(login: login)
     }
 }
@@ -150,7 +151,17 @@ struct ImportTests {
         #expect(report.bad.map(\.line) == expected.map(\.0))
         for (bad, (line, reason)) in zip(report.bad, expected) {
             #expect(bad.reason.contains(reason), "line \(line): \(bad.reason)")
+            // The same reason from the catalog: the CLI's English is the JSON's, its Russian
+            // has no English words but the JSON's field names and values.
+            let text = try #require(bad.text, "line \(line)")
+            #expect(text.render(.en) == bad.reason)
+            #expect(text.render(.ru).unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }, "line \(line): \(text.render(.ru))")
         }
+        #expect(report.bad.first { $0.line == 5 }?.text?.render(.ru) == "поле \"regime\" должно быть \"appeal\" или \"message\", а указано \"urgent\"")
+        #expect(report.bad.first { $0.line == 19 }?.text?.render(.ru) == "не указаны ни категория, ни подкатегория")
+        // Over the API the report keeps the English `reason` only.
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(report.bad[0])) as? [String: Any])
+        #expect(Set(json.keys) == ["line", "reason"])
         #expect(try fixture.caseCount() == 5)
         #expect(try fixture.record("B11").regime == .appeal)
         #expect(try fixture.record("B12").regime == .message)

@@ -20,8 +20,9 @@ struct Issue12RecordTests {
         let due = try #require(try f.record("R-1").deadline)
         f.setDay(CalendarDate(iso: due)!.adding(days: 4).description)
         let outcome = f.attempt(.extend, "R-1", by: "head", text: "нужна проверка на месте", days: 10)
-        guard case .invalid(let message) = outcome else { Issue.record("expected a refusal, got \(outcome)"); return }
-        #expect(message.contains("ran out on \(due)"))
+        guard case .invalid(let code, let message) = outcome else { Issue.record("expected a refusal, got \(outcome)"); return }
+        #expect(code == "term_ran_out")
+        #expect(message.contains("The term has already run out"))
         #expect(try f.record("R-1").deadline == due)
         let overdue = try f.workflow.dailyControl(at: f.workflow.today, by: try f.account("ookr_curator"), overdueOnly: true)
         #expect(overdue.map(\.posNumber) == ["R-1"])
@@ -158,7 +159,8 @@ struct Issue12RecordTests {
         let g = try Fixture()
         try appealOnRoads(g, "R-2")
         g.setDay("2026-03-11")
-        guard case .invalid(let message) = g.attempt(.redirect, "R-2", by: "head", to: "Минтранс") else { Issue.record("a reason is required"); return }
+        guard case .invalid(let code, let message) = g.attempt(.redirect, "R-2", by: "head", to: "Минтранс") else { Issue.record("a reason is required"); return }
+        #expect(code == "late_redirect_reason")
         #expect(message.contains("7 days"))
         try g.workflow.perform(.redirect, on: "R-2", by: try g.account("head"), input: .init(target: "Минтранс России", text: "поздно установлена компетенция", kind: "federal_email"))
         let rows = try g.workflow.violations(from: CalendarDate(iso: "2026-03-01")!, to: CalendarDate(iso: "2026-03-31")!, by: try g.account("ookr_curator"))

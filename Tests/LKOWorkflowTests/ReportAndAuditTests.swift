@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LKOCalendar
+import LKOMessages
 import LKOStore
 import LKOWorkflow
 import Testing
@@ -201,8 +202,10 @@ struct AuditAndBlockerTests {
             caseLine("OC1", subcategory: "roads.signs", regime: "appeal"),
             caseLine("OC3", subcategory: "roads.condition", status: "moderation"),
         ])
-        let expectedBlocker = "2 open case(s) assigned to roads_specialist: OC1, OC2 — reassign them first (`lko case reassign N --to LOGIN`)"
+        let expectedBlocker = Message(.blockerOpenCases, ["count": "2", "login": "roads_specialist", "numbers": "OC1, OC2"])
         #expect(try fixture.store.blockers(for: "roads_specialist") == [expectedBlocker])
+        #expect(expectedBlocker.render(.en) == "2 open case(s) assigned to roads_specialist: OC1, OC2 — reassign them first (`lko case reassign N --to LOGIN`)")
+        #expect(expectedBlocker.render(.ru) == "у roads_specialist открытых сообщений и обращений: 2 (OC1, OC2) — сначала передайте их (`lko case reassign НОМЕР --to ЛОГИН`)")
         #expect(throws: StoreError.blocked(login: "roads_specialist", blockers: [expectedBlocker])) {
             try fixture.store.removeUser("roads_specialist", by: fixture.admin)
         }
@@ -216,7 +219,7 @@ struct AuditAndBlockerTests {
         // Close one, hand over the other: the account is free to go.
         try fixture.perform(.draft, "OC1", by: "roads_specialist", text: "Ответ")
         try fixture.perform(.submit, "OC1", by: "roads_specialist")
-        #expect(try fixture.store.blockers(for: "roads_specialist") == ["2 open case(s) assigned to roads_specialist: OC1, OC2 — reassign them first (`lko case reassign N --to LOGIN`)"])
+        #expect(try fixture.store.blockers(for: "roads_specialist") == [expectedBlocker])
         try fixture.perform(.approve, "OC1", by: "deputy_housing")
         try fixture.perform(.redirect, "OC2", by: "head", to: "ГКУ «Дирекция территориального дорожного фонда»")
         #expect(try fixture.store.blockers(for: "roads_specialist") == [])
@@ -233,6 +236,6 @@ struct AuditAndBlockerTests {
         let fixture = try Fixture()
         try fixture.importLines((1...12).map { caseLine(String(format: "MANY%02d", $0), subcategory: "housing.entrances") })
         let blockers = try fixture.store.blockers(for: "housing_specialist")
-        #expect(blockers == ["12 open case(s) assigned to housing_specialist: MANY01, MANY02, MANY03, MANY04, MANY05, MANY06, MANY07, MANY08, MANY09, MANY10, … — reassign them first (`lko case reassign N --to LOGIN`)"])
+        #expect(blockers.map { $0.render(.en) } == ["12 open case(s) assigned to housing_specialist: MANY01, MANY02, MANY03, MANY04, MANY05, MANY06, MANY07, MANY08, MANY09, MANY10, … — reassign them first (`lko case reassign N --to LOGIN`)"])
     }
 }

@@ -206,7 +206,8 @@ enum GateOutcome: Equatable, CustomStringConvertible {
     case deniedByState
     case deniedBySeparationOfDuties
     case deniedNotExecutor
-    case invalid(String)
+    /// Refused by the workflow's own checks: the refusal's code and its English text.
+    case invalid(code: String, message: String)
     case other(String)
 
     init(_ error: any Error) {
@@ -215,7 +216,7 @@ enum GateOutcome: Equatable, CustomStringConvertible {
         case .stateForbids?: self = .deniedByState
         case .separationOfDuties?: self = .deniedBySeparationOfDuties
         case .notExecutor?: self = .deniedNotExecutor
-        case .invalid(let message)?: self = .invalid(message)
+        case .invalid(let code, let message)?: self = .invalid(code: code, message: message.render(.en))
         default: self = .other("\(error)")
         }
     }
@@ -227,7 +228,7 @@ enum GateOutcome: Equatable, CustomStringConvertible {
         case .deniedByState: "denied by state"
         case .deniedBySeparationOfDuties: "denied by separation of duties"
         case .deniedNotExecutor: "denied: target not an executor"
-        case .invalid(let message): "invalid: \(message)"
+        case .invalid(let code, let message): "invalid (\(code)): \(message)"
         case .other(let message): "error: \(message)"
         }
     }

@@ -57,10 +57,11 @@ struct TransitionTableTests {
         try fixture.store.write { db in try fixture.insertCase("P-1", node: "other.other", state: .moderation, in: db) }
         let before = try fixture.auditCount()
         let outcome = fixture.attempt(action, "P-1", by: "head")
-        guard case .invalid(let message) = outcome else {
+        guard case .invalid(let code, let message) = outcome else {
             Issue.record("expected invalid, got \(outcome)")
             return
         }
+        #expect(code == "platform_event")
         #expect(message.contains("platform event"))
         #expect(try fixture.record("P-1").state == .moderation)
         #expect(try fixture.auditCount() == before)

@@ -1,6 +1,7 @@
 import Foundation
 import LKOCalendar
 import LKOWorkflow
+import LKOMessages
 
 /// What a person fills in to change a recorded absence; nil fields stay as they are.
 public struct AbsenceChangeInput: Sendable, Equatable {
@@ -24,7 +25,7 @@ public struct AbsenceChangeInput: Sendable, Equatable {
     }
 
     func change() throws -> AbsenceChange {
-        if openEnded, until != nil { throw AppError.invalid("Укажите либо последний день отсутствия, либо «без даты окончания», но не оба.", field: "until") }
+        if openEnded, until != nil { throw AppError.invalid(.errUntilOrOpenEnded, field: "until") }
         var change = AbsenceChange()
         change.from = try DayInput.field(from, name: "from", required: false)
         if openEnded {
@@ -33,21 +34,21 @@ public struct AbsenceChangeInput: Sendable, Equatable {
             change.until = .on(end)
         }
         if let start = change.from, let end = change.until, case .on(let last) = end, last < start {
-            throw AppError.invalid("Последний день отсутствия раньше первого.", field: "until")
+            throw AppError.invalid(.errAbsenceEndsBeforeStart, field: "until")
         }
         if let reason {
             guard let value = Absence.Reason(rawValue: reason) else {
-                throw AppError.invalid("Причина: отпуск, больничный, командировка, учёба или иное.", field: "reason")
+                throw AppError.invalid(.errAbsenceReasonChoices, field: "reason")
             }
             change.reason = value
         }
         if let substitute {
-            guard !substitute.isEmpty else { throw AppError.invalid("Укажите замещающего сотрудника.", field: "substitute") }
+            guard !substitute.isEmpty else { throw AppError.invalid(.errEnterSubstitute, field: "substitute") }
             change.substitute = substitute
         }
         change.returnOpenCases = returnOpenCases
         change.allowPartial = allowPartial
-        guard !change.isEmpty else { throw AppError.invalid("Укажите, что изменить: даты, причину, замещающего или флаги.") }
+        guard !change.isEmpty else { throw AppError.invalid(.errAbsenceChangeNothing) }
         return change
     }
 }

@@ -4,6 +4,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// An absence as a colleague may see it. The reason (sick leave is personal data) is shown only
 /// to the person, to those who manage delegations and to the coordinator.
@@ -58,14 +59,14 @@ public struct AbsenceInput: Sendable, Equatable {
     }
 
     func request() throws -> AbsenceRequest {
-        guard !login.isEmpty else { throw AppError.invalid("Укажите, кто отсутствует.", field: "login") }
+        guard !login.isEmpty else { throw AppError.invalid(.errEnterAbsentee, field: "login") }
         guard let reason = Absence.Reason(rawValue: reason) else {
-            throw AppError.invalid("Причина: отпуск, больничный, командировка, учёба или иное.", field: "reason")
+            throw AppError.invalid(.errAbsenceReasonChoices, field: "reason")
         }
-        guard !substitute.isEmpty else { throw AppError.invalid("Укажите замещающего сотрудника.", field: "substitute") }
+        guard !substitute.isEmpty else { throw AppError.invalid(.errEnterSubstitute, field: "substitute") }
         let start = try DayInput.field(from, name: "from", required: true)!
         let end = try DayInput.field(until, name: "until", required: false)
-        if let end, end < start { throw AppError.invalid("Последний день отсутствия раньше первого.", field: "until") }
+        if let end, end < start { throw AppError.invalid(.errAbsenceEndsBeforeStart, field: "until") }
         return AbsenceRequest(login: login, from: start, until: end, reason: reason, substitute: substitute, returnOpenCases: returnOpenCases, allowPartial: allowPartial)
     }
 }
@@ -155,7 +156,7 @@ extension LKOService {
     /// `delegation check`: absences soon or now without a valid substitute.
     public func delegationCheck(_ caller: Caller, from: String?, days: Int) throws -> [Workflow.DelegationFinding] {
         try run {
-            guard (0...366).contains(days) else { throw AppError.invalid("Окно проверки: 0–366 дней.", field: "days") }
+            guard (0...366).contains(days) else { throw AppError.invalid(.errCheckWindowRange, field: "days") }
             let workflow = try workflow()
             return try workflow.delegationCheck(from: try DayInput.field(from, name: "from", required: false) ?? workflow.today, days: days, by: caller.account)
         }
@@ -167,7 +168,7 @@ extension LKOService {
         do {
             return try body()
         } catch WorkflowError.denied {
-            throw AppError(.notFound, code: "absence_not_found", message: "Такого отсутствия нет.")
+            throw AppError(.notFound, code: "absence_not_found", Message(.absenceNotFound))
         }
     }
 

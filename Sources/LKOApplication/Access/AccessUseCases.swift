@@ -4,9 +4,15 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// One right of one person, with where it comes from: a grant of the policy, or an absence the
 /// person stands in for under a declared eligibility.
+///
+/// Language-neutral in JSON: identifiers (`action`, `scope`, `role`, `kind`), ISO days and
+/// `file:line:col` positions. `source` is a fixed English description of the origin (the key a
+/// review compares rights by, and what scripts read); people are shown the right rendered from
+/// the structured fields in their language (``AccessText``).
 public struct AccessRight: Sendable, Codable, Equatable, Hashable {
     public var login: String
     public var action: String
@@ -20,11 +26,72 @@ public struct AccessRight: Sendable, Codable, Equatable, Hashable {
     public var kind: String
     /// "grant manager at Policies/grants.lko:12:1" or "via absence #7 of …, eligibility at …".
     public var source: String
+    /// The role's title in the policy («Руководитель»).
+    public var roleTitle: String?
+    /// Where it is written: the grant (`kind` grant) or the substitute eligibility (`kind` absence).
+    public var position: String?
+    /// For `kind` absence: the absence and the person away.
+    public var absence: Int64?
+    public var absentee: String?
+    public var absenteeName: String?
+
+    public init(login: String, action: String, scope: String, nodes: [String], from: String?, until: String?, role: String, kind: String, source: String,
+                roleTitle: String? = nil, position: String? = nil, absence: Int64? = nil, absentee: String? = nil, absenteeName: String? = nil) {
+        self.login = login
+        self.action = action
+        self.scope = scope
+        self.nodes = nodes
+        self.from = from
+        self.until = until
+        self.role = role
+        self.kind = kind
+        self.source = source
+        self.roleTitle = roleTitle
+        self.position = position
+        self.absence = absence
+        self.absentee = absentee
+        self.absenteeName = absenteeName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case login, action, scope, nodes, from, until, role, kind, source
+        case roleTitle = "role_title"
+        case position, absence, absentee
+        case absenteeName = "absentee_name"
+    }
 
     /// The right without positions: what a review compares.
     public var key: String {
         "\(action) on \(scope)" + (nodes == ["*"] ? "" : " in " + nodes.joined(separator: ", ")) + (from.map { " from \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
             + (kind == "grant" ? " (role \(role))" : " (as substitute, role \(role), " + (source.components(separatedBy: ", eligibility").first ?? source) + ")")
+    }
+}
+
+/// A warning about a person's access: a stable, language-neutral code and the message for
+/// people. In JSON `{"code": …, "message": …}`, the message in Russian (what the API and the
+/// console show), like a delegation plan's issues. Codes: `grants_to_inactive_account`,
+/// `grants_to_missing_account`.
+public struct AccessWarning: Sendable, Equatable, Codable {
+    public var code: String
+    public var message: Message
+
+    public init(_ code: String, _ message: Message) {
+        self.code = code
+        self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey { case code, message }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        message = Message(.verbatim, ["text": .text(try container.decode(String.self, forKey: .message))])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(message.render(.ru), forKey: .message)
     }
 }
 
@@ -38,6 +105,13 @@ public struct PersonAccess: Sendable, Codable, Equatable {
         public var position: String
         /// Valid on the day asked about.
         public var valid: Bool
+        /// The role's title in the policy («Исполнитель»).
+        public var roleTitle: String?
+
+        enum CodingKeys: String, CodingKey {
+            case role, nodes, from, until, position, valid
+            case roleTitle = "role_title"
+        }
     }
 
     public struct AbsenceLine: Sendable, Codable, Equatable {
@@ -48,7 +122,16 @@ public struct PersonAccess: Sendable, Codable, Equatable {
         public var substitute: String
         public var from: String
         public var until: String?
+        /// `planned`, `in_progress`, `ended` or `cancelled`.
         public var status: String
+        /// The full names of the person away and of the substitute, where known.
+        public var name: String?
+        public var substituteName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, role, login, substitute, from, until, status, name
+            case substituteName = "substitute_name"
+        }
     }
 
     public var login: String
@@ -63,7 +146,7 @@ public struct PersonAccess: Sendable, Codable, Equatable {
     public var derived: [AccessRight]
     public var absences: [AbsenceLine]
     public var openCases: [String]
-    public var warnings: [String]
+    public var warnings: [AccessWarning]
 
     enum CodingKeys: String, CodingKey {
         case login
@@ -79,14 +162,35 @@ public struct WhoCanEntry: Sendable, Codable, Equatable {
     public var login: String
     public var fullName: String?
     public var status: String
-    /// `any case`, `cases in …`, or `cases assigned to them in …`.
+    /// `any case`, `cases in …`, or `cases assigned to them in …`: a fixed English description
+    /// (people are shown it from `scope` and `nodes`, in their language).
     public var reach: String
+    /// As ``AccessRight/source``.
     public var source: String
+    /// The right itself: its scope and nodes, the role, and where it comes from.
+    public var scope: String?
+    public var nodes: [String]?
+    public var role: String?
+    public var roleTitle: String?
+    public var kind: String?
+    public var position: String?
+    public var absence: Int64?
+    public var absentee: String?
+    public var absenteeName: String?
 
     enum CodingKeys: String, CodingKey {
         case login
         case fullName = "full_name"
-        case status, reach, source
+        case status, reach, source, scope, nodes, role
+        case roleTitle = "role_title"
+        case kind, position, absence, absentee
+        case absenteeName = "absentee_name"
+    }
+
+    /// The entry as a right (for rendering).
+    public var right: AccessRight {
+        AccessRight(login: login, action: "", scope: scope ?? "", nodes: nodes ?? ["*"], from: nil, until: nil, role: role ?? "", kind: kind ?? "grant", source: source,
+                    roleTitle: roleTitle, position: position, absence: absence, absentee: absentee, absenteeName: absenteeName)
     }
 }
 
@@ -109,7 +213,10 @@ public struct AccessReview: Sendable, Codable, Equatable {
         public var login: String
         /// `gained` or `lost`.
         public var change: String
+        /// The right's key (``AccessRight/key``): a fixed English description.
         public var right: String
+        /// The right itself, for people (absent for a lost right a recorded review did not keep).
+        public var detail: AccessRight?
     }
 
     public struct Previous: Sendable, Codable, Equatable {
@@ -151,7 +258,7 @@ extension LKOService {
         if login == caller.login { return }
         let day = today
         if policy.decide(login: caller.login, action: .manageUsers, node: nil, assignee: nil, on: day) || policy.decide(login: caller.login, action: .viewAudit, node: nil, assignee: nil, on: day) { return }
-        throw AppError(.forbidden, code: "forbidden", message: "Просмотр прав доступа доступен Администратору ЛКО и Куратору (manage_users или view_audit).")
+        throw AppError(.forbidden, code: "forbidden", Message(.errAccessViewForbidden))
     }
 
     /// Every right of `login` from the policy's grants (positions included).
@@ -159,16 +266,29 @@ extension LKOService {
         policy.tables.permissions.filter { $0.login == login }.map { row in
             let grant = policy.tables.grants[row.grant]
             return AccessRight(login: login, action: row.action, scope: row.scope.rawValue, nodes: row.scope.needsCoverage ? (row.nodes.isEmpty ? ["*"] : row.nodes) : ["*"],
-                               from: row.from, until: row.until, role: row.role, kind: "grant", source: "grant \(row.role) at \(grant.position)")
+                               from: row.from, until: row.until, role: row.role, kind: "grant", source: "grant \(row.role) at \(grant.position)",
+                               roleTitle: roleTitle(row.role, in: policy), position: grant.position)
         }.sorted { ($0.action, $0.scope, $0.source) < ($1.action, $1.scope, $1.source) }
     }
 
     /// The rights absences give `login` (every absence not cancelled and not over by `day`).
-    static func derivedRights(of login: String?, in policy: CompiledPolicy, absences: [AbsenceFact], from day: CalendarDate) -> [AccessRight] {
+    static func derivedRights(of login: String?, in policy: CompiledPolicy, absences: [AbsenceFact], from day: CalendarDate, names: [String: String] = [:]) -> [AccessRight] {
         policy.derivedRights(of: login, absences: absences).filter { right in right.until.map { $0 >= day.description } ?? true }.map { right in
             AccessRight(login: right.login, action: right.action, scope: right.scope.rawValue, nodes: right.scope.needsCoverage ? (right.nodes.isEmpty ? ["*"] : right.nodes) : ["*"],
-                        from: right.from, until: right.until, role: right.role, kind: "absence", source: right.source)
+                        from: right.from, until: right.until, role: right.role, kind: "absence", source: right.source,
+                        roleTitle: roleTitle(right.role, in: policy), position: right.eligibilityPosition, absence: right.absence, absentee: right.absentee,
+                        absenteeName: names[right.absentee])
         }
+    }
+
+    /// The title the policy gives a role («Руководитель»), or nil.
+    static func roleTitle(_ role: String, in policy: CompiledPolicy) -> String? {
+        policy.tables.roles.first { $0.id == role }.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Full names by login.
+    func accountNames() throws -> [String: String] {
+        try store.read { db in Dictionary(try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { ($0["login"] as String, $0["full_name"] as String) }, uniquingKeysWith: { first, _ in first }) }
     }
 
     /// `lko user show LOGIN` / `GET /api/v1/users/{login}/access`.
@@ -187,23 +307,30 @@ extension LKOService {
                 return (row?["full_name"], lockedUntil.map { $0 > store.clock.now() } ?? false, cases, absences)
             }
             guard fullName != nil || policy.hasLogin(login) || absences.contains(where: { $0.substitute == login }) || policy.substituteRows.contains(where: { $0.substitute == login || $0.absentee == login }) else {
-                throw AppError(.notFound, code: "user_not_found", message: "Нет ни учётной записи, ни прав в политике для `\(login)`.")
+                throw AppError(.notFound, code: "user_not_found", Message(.errNoAccountNorRights, ["login": .text(login)]))
             }
+            let names = try accountNames()
             let grants = policy.tables.grants.filter { $0.login == login }.map { grant in
                 PersonAccess.Grant(role: grant.role, nodes: grant.nodes, from: grant.from, until: grant.until, position: grant.position,
-                                   valid: (grant.from.map { $0 <= day.description } ?? true) && (grant.until.map { $0 >= day.description } ?? true))
+                                   valid: (grant.from.map { $0 <= day.description } ?? true) && (grant.until.map { $0 >= day.description } ?? true),
+                                   roleTitle: Self.roleTitle(grant.role, in: policy))
             }
             let status = statuses[login] ?? "no account"
-            var warnings: [String] = []
-            if status != "active", !grants.isEmpty { warnings.append("the policy grants roles to `\(login)`, whose account is \(status)") }
+            var warnings: [AccessWarning] = []
+            if status != "active", !grants.isEmpty {
+                warnings.append(status == "no account"
+                    ? AccessWarning("grants_to_missing_account", Message(.accessWarnNoAccount, ["login": .text(login)]))
+                    : AccessWarning("grants_to_inactive_account", Message(.accessWarnInactive, ["login": .text(login), "status": .message(AccessText.status(status))])))
+            }
             let absenceLines = absenceRows.filter { $0.status(on: day) != .ended }.map { absence in
                 PersonAccess.AbsenceLine(id: absence.id, role: absence.login == login ? "away" : "substitute", login: absence.login, substitute: absence.substitute,
-                                         from: absence.startsOn, until: absence.endsOn, status: absence.status(on: day).rawValue)
+                                         from: absence.startsOn, until: absence.endsOn, status: absence.status(on: day).rawValue,
+                                         name: names[absence.login], substituteName: names[absence.substitute])
             }
             return PersonAccess(login: login, fullName: fullName, status: status, locked: locked, day: day.description,
                                 roles: Array(Set(grants.filter(\.valid).map(\.role))).sorted(), grants: grants,
                                 rights: Self.grantRights(of: login, in: policy),
-                                derived: Self.derivedRights(of: login, in: policy, absences: absences, from: day),
+                                derived: Self.derivedRights(of: login, in: policy, absences: absences, from: day, names: names),
                                 absences: absenceLines, openCases: openCases, warnings: warnings)
         }
     }
@@ -213,11 +340,11 @@ extension LKOService {
         try run {
             let (workflow, policy) = try requireActive()
             try authorizeAccessReading(caller, policy: policy)
-            guard let action = Action(name: actionName) else { throw AppError.invalid("Неизвестное действие `\(actionName)`.", field: "action") }
-            guard let node = policy.nodeIndex(path) else { throw AppError.invalid("Неизвестный узел классификатора `\(path)`.", field: "subcategory") }
+            guard let action = Action(name: actionName) else { throw AppError.invalid(.errUnknownAction, ["action": .text(String(actionName.prefix(40)))], field: "action") }
+            guard let node = policy.nodeIndex(path) else { throw AppError.invalid(.errUnknownNode, ["node": .text(String(path.prefix(60)))], field: "subcategory") }
             let day = at ?? today
             let statuses = try store.accountStatuses()
-            let names = try store.read { db in Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { ($0["login"] as String, $0["full_name"] as String) }) }
+            let names = try accountNames()
             let absences = try workflow.absenceFacts()
             var entries: [WhoCanEntry] = []
             func reach(_ scope: Scope, _ nodes: [String]) -> String {
@@ -234,11 +361,16 @@ extension LKOService {
                 guard (row.from.map { $0 <= day.description } ?? true), (row.until.map { $0 >= day.description } ?? true) else { continue }
                 guard !row.scope.needsCoverage || covers(row.nodes) else { continue }
                 let grant = policy.tables.grants[row.grant]
-                entries.append(WhoCanEntry(login: row.login, fullName: names[row.login], status: statuses[row.login] ?? "no account", reach: reach(row.scope, row.nodes), source: "grant \(row.role) at \(grant.position)"))
+                entries.append(WhoCanEntry(login: row.login, fullName: names[row.login], status: statuses[row.login] ?? "no account", reach: reach(row.scope, row.nodes),
+                                           source: "grant \(row.role) at \(grant.position)", scope: row.scope.rawValue, nodes: row.scope.needsCoverage && !row.nodes.isEmpty ? row.nodes : ["*"],
+                                           role: row.role, roleTitle: Self.roleTitle(row.role, in: policy), kind: "grant", position: grant.position))
             }
             for right in policy.derivedRights(absences: absences, on: day) where right.action == action.rawValue {
                 guard !right.scope.needsCoverage || covers(right.nodes) else { continue }
-                entries.append(WhoCanEntry(login: right.login, fullName: names[right.login], status: statuses[right.login] ?? "no account", reach: reach(right.scope, right.nodes), source: right.source))
+                entries.append(WhoCanEntry(login: right.login, fullName: names[right.login], status: statuses[right.login] ?? "no account", reach: reach(right.scope, right.nodes),
+                                           source: right.source, scope: right.scope.rawValue, nodes: right.scope.needsCoverage && !right.nodes.isEmpty ? right.nodes : ["*"], role: right.role,
+                                           roleTitle: Self.roleTitle(right.role, in: policy), kind: "absence", position: right.eligibilityPosition,
+                                           absence: right.absence, absentee: right.absentee, absenteeName: names[right.absentee]))
             }
             return entries.sorted { ($0.login, $0.source) < ($1.login, $1.source) }
         }
@@ -252,9 +384,9 @@ extension LKOService {
             try authorizeAccessReading(caller, policy: policy)
             let day = at ?? today
             let statuses = try store.accountStatuses()
-            let names = try store.read { db in Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { ($0["login"] as String, $0["full_name"] as String) }) }
+            let names = try accountNames()
             let absences = try workflow.absenceFacts()
-            let derived = Self.derivedRights(of: nil, in: policy, absences: absences, from: day)
+            let derived = Self.derivedRights(of: nil, in: policy, absences: absences, from: day, names: names)
             let logins = Set(policy.tables.logins).union(statuses.keys).union(derived.map(\.login)).sorted()
             let people = logins.map { login in
                 AccessReview.Person(login: login, fullName: names[login], status: statuses[login] ?? "no account",
@@ -281,11 +413,15 @@ extension LKOService {
     static func changes(from before: [AccessReview.Person], to after: [AccessReview.Person]) -> [AccessReview.Change] {
         let old = Dictionary(uniqueKeysWithValues: before.map { ($0.login, Set($0.rights.map(\.key))) })
         let new = Dictionary(uniqueKeysWithValues: after.map { ($0.login, Set($0.rights.map(\.key))) })
+        // The rights themselves by key: a gained one from now, a lost one from the recorded review.
+        var detail: [String: AccessRight] = [:]
+        for person in before { for right in person.rights { detail[person.login + "\u{0}" + right.key] = right } }
+        for person in after { for right in person.rights { detail[person.login + "\u{0}" + right.key] = right } }
         var result: [AccessReview.Change] = []
         for login in Set(old.keys).union(new.keys).sorted() {
             let a = old[login] ?? [], b = new[login] ?? []
-            result += b.subtracting(a).sorted().map { .init(login: login, change: "gained", right: $0) }
-            result += a.subtracting(b).sorted().map { .init(login: login, change: "lost", right: $0) }
+            result += b.subtracting(a).sorted().map { .init(login: login, change: "gained", right: $0, detail: detail[login + "\u{0}" + $0]) }
+            result += a.subtracting(b).sorted().map { .init(login: login, change: "lost", right: $0, detail: detail[login + "\u{0}" + $0]) }
         }
         return result
     }
@@ -312,8 +448,15 @@ extension LKOService {
                         policy.tables.logins.filter { $0 != login && statuses[$0] == "active" && policy.isExecutor($0, node: node, on: day) }
                     } ?? []
                     let reassigners = policy.tables.logins.filter { statuses[$0] == "active" && policy.decide(login: $0, action: .reassign, node: policy.nodeIndex(path), assignee: login, on: day) }
-                    throw AppError(.conflict, code: "handover_refused", message: "Передача дела \(posNumber) (\(path)) отклонена: \(error). Дело могут принять: \(candidates.isEmpty ? "никто" : candidates.joined(separator: ", ")); передать могут: \(reassigners.isEmpty ? "никто" : reassigners.joined(separator: ", ")). Уже переданы: \(moved.isEmpty ? "нет" : moved.joined(separator: ", ")); учётная запись не отключена.",
-                                   details: candidates)
+                    func list(_ logins: [String], empty: MessageKey) -> Message.Argument {
+                        logins.isEmpty ? .message(Message(empty)) : .text(logins.joined(separator: ", "))
+                    }
+                    let reason = (AppError.from(error) as? AppError).map { $0.text ?? Message(.verbatim, ["text": .text($0.message)]) }
+                        ?? Message(.verbatim, ["text": .text("\(error).")])
+                    throw AppError(.conflict, code: "handover_refused", Message(.errHandoverRefused, [
+                        "number": .text(posNumber), "node": .text(path), "reason": .message(reason),
+                        "candidates": list(candidates, empty: .errNobody), "reassigners": list(reassigners, empty: .errNobody), "moved": list(moved, empty: .errNone),
+                    ]), details: candidates)
                 }
             }
             try store.setStatus(login, to: .disabled, by: caller.account)

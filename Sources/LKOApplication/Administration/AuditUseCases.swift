@@ -1,6 +1,7 @@
 import Foundation
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 public struct AuditEntryView: Sendable, Codable, Equatable {
     public var seq: Int64
@@ -28,8 +29,13 @@ public struct AuditVerification: Sendable, Codable, Equatable {
     public var entries: Int
     public var headHash: String
     public var brokenAt: Int64?
+    /// Where the chain breaks, why: in English (language-neutral, like the identifiers).
     public var reason: String?
+    /// In Russian: what the API and the console show.
     public var message: String
+    /// ``reason`` from the catalog (the CLI shows it in the reader's language); nil when the
+    /// result came over the API.
+    public var reasonText: Message? = nil
 
     enum CodingKeys: String, CodingKey {
         case intact, entries
@@ -45,8 +51,8 @@ extension LKOService {
         try run {
             try store.authorize(caller.account, .viewAudit)
             // Bounded as the API documents (10⁹): a larger page would overflow the offset.
-            guard (1...1_000_000_000).contains(page) else { throw AppError.invalid("Номер страницы: от 1 до 1 000 000 000.", field: "page") }
-            guard (1...500).contains(perPage) else { throw AppError.invalid("На странице от 1 до 500 строк.", field: "per_page") }
+            guard (1...1_000_000_000).contains(page) else { throw AppError.invalid(.errPageRange, field: "page") }
+            guard (1...500).contains(perPage) else { throw AppError.invalid(.errPerPageRange, ["maximum": "500"], field: "per_page") }
             let (entries, names) = try store.read { db in
                 (try AuditLog.entries(db, filter: AuditLog.Filter(actor: actor, object: object)), try PersonNames.load(db))
             }
@@ -68,10 +74,10 @@ extension LKOService {
             let result = try store.read { db in try AuditLog.verify(db) }
             if let broken = result.firstBreak {
                 return AuditVerification(intact: false, entries: result.entries, headHash: result.headHash, brokenAt: broken.seq, reason: broken.reason,
-                                         message: "Цепочка журнала нарушена на записи № \(broken.seq): \(broken.reason).")
+                                         message: Message(.errAuditChainBroken, ["seq": .text("\(broken.seq)"), "reason": .message(broken.message)]).render(.ru), reasonText: broken.message)
             }
             return AuditVerification(intact: true, entries: result.entries, headHash: result.headHash, brokenAt: nil, reason: nil,
-                                     message: "Цепочка журнала цела: \(result.entries) записей. Сверьте последний хеш с сохранённым отдельно.")
+                                     message: Message(.errAuditChainIntact, ["entries": .text(Messages.count(result.entries, .entry, in: .ru))]).render(.ru))
         }
     }
 }

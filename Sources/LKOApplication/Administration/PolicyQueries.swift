@@ -3,6 +3,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 public struct ExplainResult: Sendable, Codable, Equatable {
     public var allowed: Bool
@@ -19,6 +20,8 @@ public struct DeadlineResult: Sendable, Codable, Equatable {
     public var unit: String
     public var deadline: String
     public var deadlineText: String
+    /// Why the deadline is where it is, when that needs saying (a term swallowed by holidays), in
+    /// Russian with DD.MM.YYYY dates, like the API's other texts for people.
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
@@ -39,15 +42,15 @@ extension LKOService {
             if subject != caller.login {
                 let day = workflow.today
                 guard [.manageUsers, .managePolicy, .report].contains(where: { policy.decide(login: caller.login, action: $0, node: nil, assignee: nil, on: day) }) else {
-                    throw AppError(.forbidden, code: "forbidden", message: "Объяснять права других сотрудников могут администратор ЛКО и контролирующие (report).")
+                    throw AppError(.forbidden, code: "forbidden", Message(.errExplainOthersForbidden))
                 }
             }
             guard let action = Action(rawValue: name) else {
-                throw AppError.invalid("Неизвестное действие «\(name.prefix(40))»; действия: " + Action.allCases.map(\.rawValue).joined(separator: ", ") + ".", field: "action")
+                throw AppError.invalid(.errUnknownActionChoices, ["action": .text(String(name.prefix(40))), "actions": .text(Action.allCases.map(\.rawValue).joined(separator: ", "))], field: "action")
             }
             var node: Int?
             if let subcategory, !subcategory.isEmpty {
-                guard let index = policy.nodeIndex(subcategory) else { throw AppError.invalid("Нет подкатегории «\(subcategory.prefix(60))» в политике.", field: "subcategory") }
+                guard let index = policy.nodeIndex(subcategory) else { throw AppError.invalid(.errNoSuchSubcategory, ["node": .text(String(subcategory.prefix(60)))], field: "subcategory") }
                 node = index
             }
             let day = try DayInput.field(at, name: "at", required: false) ?? workflow.today
@@ -63,17 +66,17 @@ extension LKOService {
         try run {
             _ = caller
             let workflow = try workflow()
-            guard let start = try DayInput.field(from, name: "from", required: true) else { throw AppError.invalid("Укажите дату.", field: "from") }
-            guard (1...366).contains(days) else { throw AppError.invalid("Срок: 1–366 дней.", field: "days") }
+            guard let start = try DayInput.field(from, name: "from", required: true) else { throw AppError.invalid(.errEnterDate, field: "from") }
+            guard (1...366).contains(days) else { throw AppError.invalid(.errTermDaysRange, field: "days") }
             let termUnit: TermValue.Unit
             switch unit {
             case "calendar", "": termUnit = .calendar
             case "working": termUnit = .working
-            default: throw AppError.invalid("Единица срока: working или calendar.", field: "unit")
+            default: throw AppError.invalid(.errTermUnitChoices, field: "unit")
             }
             let result = try workflow.deadline(entry: start, term: TermValue(days: days, unit: termUnit))
             return DeadlineResult(from: start.description, days: days, unit: termUnit == .working ? "working" : "calendar", deadline: result.date.description,
-                                  deadlineText: RussianText.date(result.date), note: result.note)
+                                  deadlineText: RussianText.date(result.date), note: result.noteMessage?.render(.ru))
         }
     }
 }

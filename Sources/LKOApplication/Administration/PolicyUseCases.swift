@@ -2,6 +2,7 @@ import Foundation
 import LKOCompiler
 import LKOLanguage
 import LKOStore
+import LKOMessages
 
 /// A candidate policy sent by a client: its files, by path.
 public struct PolicyFiles: Sendable, Equatable {
@@ -19,13 +20,13 @@ public struct PolicyFiles: Sendable, Equatable {
     static let maximumBytes = 8 << 20
 
     func sources() throws -> SourceSet {
-        guard !files.isEmpty else { throw AppError.invalid("Пришлите хотя бы один файл политики (.lko).", field: "files") }
-        guard files.count <= Self.maximumFiles else { throw AppError.invalid("Не больше \(Self.maximumFiles) файлов.", field: "files") }
-        guard files.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maximumBytes else { throw AppError.invalid("Политика больше 8 МБ.", field: "files") }
+        guard !files.isEmpty else { throw AppError.invalid(.errPolicyFilesMissing, field: "files") }
+        guard files.count <= Self.maximumFiles else { throw AppError.invalid(.errPolicyTooManyFiles, ["maximum": .text("\(Self.maximumFiles)")], field: "files") }
+        guard files.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maximumBytes else { throw AppError.invalid(.errPolicyTooLarge, field: "files") }
         for file in files {
             guard !file.path.isEmpty, file.path.count <= 200, file.path.hasSuffix(".lko"),
                   !file.path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw AppError.invalid("Имя файла «\(file.path.prefix(60))» не подходит: нужно имя вида grants.lko.", field: "files")
+                throw AppError.invalid(.errPolicyFileName, ["name": .text(String(file.path.prefix(60)))], field: "files")
             }
         }
         return SourceSet(files: files.map { SourceFile(path: $0.path, text: $0.text) })
@@ -78,7 +79,27 @@ public struct PolicyReview: Sendable, Codable, Equatable {
 public struct ApplyResult: Sendable, Codable, Equatable {
     public var version: String
     public var changed: Bool
+    /// In Russian: what the API and the console show.
     public var warnings: [String]
+    /// The warnings from the catalog (the CLI prints them in the reader's language); empty when
+    /// the result came over the API.
+    public var warningTexts: [Message] = []
+
+    enum CodingKeys: String, CodingKey {
+        case version, changed, warnings
+    }
+
+    public init(version: String, changed: Bool, warnings: [Message]) {
+        self.version = version
+        self.changed = changed
+        self.warnings = warnings.map { $0.render(.ru) }
+        warningTexts = warnings
+    }
+
+    /// The warnings in a language (Russian when they came over the API).
+    public func warnings(in language: Language) -> [String] {
+        warningTexts.count == warnings.count ? warningTexts.map { $0.render(language) } : warnings
+    }
 }
 
 extension LKOService {
@@ -95,8 +116,9 @@ extension LKOService {
     }
 
     /// The change report of a candidate (`manage_policy` first: a refusal reveals nothing the
-    /// report would have computed).
-    public func reviewPolicy(_ caller: Caller, _ candidate: PolicyFiles) throws -> PolicyReview {
+    /// report would have computed). Its labels, errors and Markdown are in `language`: Russian
+    /// for the API and the console, the reader's for the CLI over the local file.
+    public func reviewPolicy(_ caller: Caller, _ candidate: PolicyFiles, language: Language = .ru) throws -> PolicyReview {
         try run {
             try store.authorize(caller.account, .managePolicy)
             let sources = try candidate.sources()
@@ -104,17 +126,18 @@ extension LKOService {
             let options = CompileOptions(lintDate: day, lint: false)
             let new = PolicyCompiler.compile(sources, options: options)
             if new.hasErrors {
-                let rendered = DiagnosticRenderer(sources: new.sources).render(new.diagnostics.filter { $0.severity == .error })
+                let rendered = DiagnosticRenderer(sources: new.sources, language: language).render(new.diagnostics.filter { $0.severity == .error })
                 return PolicyReview(markdown: "", diff: nil, errors: rendered.components(separatedBy: "\n").filter { !$0.isEmpty }, hasRisks: false)
             }
             guard try store.activePolicy() != nil else {
-                return PolicyReview(markdown: "Действующей политики нет: кандидат станет первой версией.", diff: nil, errors: [], hasRisks: false)
+                return PolicyReview(markdown: Message(.reviewNoActivePolicy).render(language), diff: nil, errors: [], hasRisks: false)
             }
             let stored = try store.storedVersion(nil)
             let old = PolicyCompiler.compile(SourceSet(files: stored.files.map { SourceFile(path: $0.path, text: $0.text) }), options: options)
             let held = try store.openCaseHolders().map { DiffInput.HeldCase(posNumber: $0.posNumber, node: $0.node, assignee: $0.assignee) }
-            let diff = try PolicyDiff.compute(DiffInput(oldLabel: "действующая v\(stored.id)", old: old, newLabel: "кандидат", new: new, at: day, heldCases: held))
-            return PolicyReview(markdown: DiffRenderer().render(diff, format: .markdown), diff: diff, errors: [], hasRisks: !diff.risks.isEmpty)
+            let diff = try PolicyDiff.compute(DiffInput(oldLabel: Message(.reviewLabelActive, ["id": .text("\(stored.id)")]).render(language), old: old,
+                                                          newLabel: Message(.reviewLabelCandidate).render(language), new: new, at: day, heldCases: held))
+            return PolicyReview(markdown: DiffRenderer(language: language).render(diff, format: .markdown), diff: diff, errors: [], hasRisks: !diff.risks.isEmpty)
         }
     }
 
@@ -124,10 +147,10 @@ extension LKOService {
         try run {
             let review = try reviewPolicy(caller, candidate)
             if review.hasRisks, !confirmRisks {
-                throw AppError(.conflict, code: "risks_unconfirmed", message: "В отчёте об изменениях есть риски; подтвердите применение явно.", field: "confirm_risks",
-                               details: review.diff?.risks.map { "[\($0.kind)] \($0.message)" } ?? [])
+                throw AppError(.conflict, code: "risks_unconfirmed", Message(.errRisksUnconfirmed), field: "confirm_risks",
+                               details: review.diff?.risks.map { "[\($0.kindTitle)] \($0.message)" } ?? [])
             }
-            guard message.count <= 1000 else { throw AppError.invalid("Комментарий не длиннее 1000 символов.", field: "message") }
+            guard message.count <= 1000 else { throw AppError.invalid(.errCommentTooLong, ["maximum": "1000"], field: "message") }
             switch try store.apply(try candidate.sources(), message: message, by: caller.account, provenance: provenance) {
             case .unchanged(let version): return ApplyResult(version: version, changed: false, warnings: [])
             case .applied(let version, _, let warnings): return ApplyResult(version: version, changed: true, warnings: warnings)

@@ -1,6 +1,7 @@
 import Foundation
 import LKOAccounts
 import LKOStore
+import LKOMessages
 
 /// An account as the administrator sees it.
 public struct UserView: Sendable, Codable, Equatable {
@@ -56,7 +57,7 @@ extension LKOService {
 
     public func addUser(_ caller: Caller, _ input: NewUserInput) throws -> UserView {
         try run {
-            guard !input.password.isEmpty else { throw AppError.invalid("Задайте начальный пароль.", field: "password") }
+            guard !input.password.isEmpty else { throw AppError.invalid(.errSetInitialPassword, field: "password") }
             try Self.namingPassword { try store.addUser(by: caller.account, NewAccount(login: input.login, fullName: input.fullName, position: input.position, department: input.department, email: input.email), password: input.password) }
             return userView(try store.user(input.login, by: caller.account))
         }
@@ -80,9 +81,9 @@ extension LKOService {
     public func resetPassword(_ caller: Caller, login: String, password: String) throws {
         try run {
             guard login != caller.login else {
-                throw AppError.invalid("Свой пароль меняют на странице «Смена пароля», с текущим паролем.", field: "login")
+                throw AppError.invalid(.errOwnPasswordElsewhere, field: "login")
             }
-            guard !password.isEmpty else { throw AppError.invalid("Задайте новый пароль.", field: "password") }
+            guard !password.isEmpty else { throw AppError.invalid(.errSetNewPassword, field: "password") }
             try Self.namingPassword { try store.changePassword(of: login, to: password, by: caller.account) }
         }
     }

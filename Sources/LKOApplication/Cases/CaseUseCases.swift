@@ -4,15 +4,16 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 extension LKOService {
     /// A page of the cases the caller may view, in one of the queues.
     public func cases(_ caller: Caller, query: CaseQuery) throws -> Page<CaseSummary> {
         try run {
             // Bounded as the API documents (10⁹): a larger page would overflow the offset.
-            guard (1...1_000_000_000).contains(query.page) else { throw AppError.invalid("Номер страницы: от 1 до 1 000 000 000.", field: "page") }
+            guard (1...1_000_000_000).contains(query.page) else { throw AppError.invalid(.errPageRange, field: "page") }
             guard (1...CaseQuery.maximumPerPage).contains(query.perPage) else {
-                throw AppError.invalid("На странице от 1 до \(CaseQuery.maximumPerPage) строк.", field: "per_page")
+                throw AppError.invalid(.errPerPageRange, ["maximum": .text("\(CaseQuery.maximumPerPage)")], field: "per_page")
             }
             let workflow = try workflow()
             let policy = workflow.policy
@@ -76,7 +77,7 @@ extension LKOService {
     public func perform(_ caller: Caller, action name: String, number: String, request: ActionRequest) throws -> CaseDetail {
         try run {
             guard let action = CaseAction(rawValue: name), action.permission != nil else {
-                throw AppError.invalid("Неизвестное действие «\(name)».", field: "action")
+                throw AppError.invalid(.errUnknownAction, ["action": .text(String(name.prefix(40)))], field: "action")
             }
             let workflow = try workflow()
             _ = try viewable(caller, number: number, workflow: workflow)
@@ -206,43 +207,43 @@ enum CaseInput {
     static let maximumText = 20_000
 
     static func validate(_ action: CaseAction, _ request: ActionRequest) throws -> Workflow.ActionInput {
-        func text(_ value: String?, field: String, required: String?) throws -> String? {
+        func text(_ value: String?, field: String, required: MessageKey?) throws -> String? {
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if trimmed.isEmpty {
                 if let required { throw AppError.invalid(required, field: field) }
                 return nil
             }
-            guard trimmed.count <= maximumText else { throw AppError.invalid("Не длиннее \(maximumText) символов.", field: field) }
-            guard !trimmed.unicodeScalars.contains(where: { $0.value == 0 }) else { throw AppError.invalid("Текст содержит недопустимый символ NUL.", field: field) }
+            guard trimmed.count <= maximumText else { throw AppError.invalid(.errTextTooLong, ["maximum": .text("\(maximumText)")], field: field) }
+            guard !trimmed.unicodeScalars.contains(where: { $0.value == 0 }) else { throw AppError.invalid(.errTextHasNUL, field: field) }
             return trimmed
         }
         switch action {
         case .assign, .reassign:
-            guard let to = try text(request.to, field: "to", required: "Выберите исполнителя.") else { throw AppError.invalid("Выберите исполнителя.", field: "to") }
+            guard let to = try text(request.to, field: "to", required: .errChooseExecutor) else { throw AppError.invalid(.errChooseExecutor, field: "to") }
             return .init(target: to)
         case .draft:
-            return .init(text: try text(request.text, field: "text", required: "Введите текст ответа."))
+            return .init(text: try text(request.text, field: "text", required: .errEnterAnswerText))
         case .submit:
             return .init()
         case .approve, .reopen:
             return .init(text: try text(request.comment, field: "comment", required: nil))
         case .return:
-            return .init(text: try text(request.comment, field: "comment", required: "Укажите, что нужно доработать: комментарий обязателен."))
+            return .init(text: try text(request.comment, field: "comment", required: .errEnterReturnComment))
         case .redirect:
-            let to = try text(request.to, field: "to", required: "Укажите организацию, в которую перенаправляется сообщение.")
+            let to = try text(request.to, field: "to", required: .errEnterRedirectTarget)
             let kind = request.kind ?? "other_body"
             guard Workflow.redirectKinds.contains(kind) else {
-                throw AppError.invalid("Вид перенаправления: в подведомственную организацию (subordinate), в вышестоящую (superior), в другой орган (other_body) или по e-mail в ФОИВ, не подключенный к ПОС (federal_email).", field: "kind")
+                throw AppError.invalid(.errRedirectKindChoices, field: "kind")
             }
             return .init(target: to, text: try text(request.comment, field: "comment", required: nil), kind: kind)
         case .reclassify:
-            let to = try text(request.to, field: "to", required: "Укажите подкатегорию, к которой относится содержание.")
-            return .init(target: to, text: try text(request.comment, field: "comment", required: "Укажите причину переклассификации."))
+            let to = try text(request.to, field: "to", required: .errEnterReclassifyTarget)
+            return .init(target: to, text: try text(request.comment, field: "comment", required: .errEnterReclassifyReason))
         case .extend:
-            guard let days = request.days, (1...30).contains(days) else { throw AppError.invalid("Срок продлевается на 1–30 дней.", field: "days") }
-            return .init(text: try text(request.comment, field: "comment", required: "Укажите причину продления (заявителю направляется промежуточный ответ)."), days: days)
+            guard let days = request.days, (1...30).contains(days) else { throw AppError.invalid(.errExtendDaysRange, field: "days") }
+            return .init(text: try text(request.comment, field: "comment", required: .errEnterExtendReason), days: days)
         case .moderate, .reject:
-            throw AppError.invalid("Модерацию проводит ПОС; такие события приходят с выгрузкой.", field: "action")
+            throw AppError.invalid(.errModerationIsPlatform, field: "action")
         }
     }
 }

@@ -6,6 +6,7 @@ import LKOExportReader
 import LKOPOS
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// The bridge to the real ПОС (docs/pos.md): its export in as snapshots, the snapshot against
 /// the policy, the daily monitoring, and the ЛКО configuration sheet out.
@@ -45,7 +46,7 @@ extension LKOService {
             return (latest, try SnapshotQueries.rows(db, snapshot: latest.id))
         }
         guard let found else {
-            throw AppError(.conflict, code: "no_pos_snapshot", message: "Выгрузок ПОС ещё нет: загрузите выгрузку командой `lko pos import ФАЙЛ.xlsx`.")
+            throw AppError(.conflict, code: "no_pos_snapshot", Message(.errNoPOSSnapshot))
         }
         return found
     }
@@ -68,7 +69,7 @@ extension LKOService {
             try requireAny(caller, [.report, .managePolicy], workflow: workflow)
             let start = try DayInput.field(from, name: "from", required: false)
             let end = try DayInput.field(to, name: "to", required: false)
-            if let start, let end, start > end { throw AppError.invalid("Начало периода позже его конца.", field: "from") }
+            if let start, let end, start > end { throw AppError.invalid(.errPeriodStartAfterEnd, field: "from") }
             let (snapshot, rows) = try latestSnapshot()
             return DriftAnalyzer(policy: workflow.policy, calendar: workflow.calendar, names: try posNames()).analyze(rows, snapshot: snapshot, from: start, to: end)
         }
@@ -99,7 +100,7 @@ extension LKOService {
                     guard try db.tableExists("pos_applied") else { return nil }
                     return try String.fetchOne(db, sql: "SELECT version FROM pos_applied ORDER BY id DESC LIMIT 1")
                 }) else {
-                    throw AppError(.conflict, code: "nothing_applied", message: "Ещё ни одна версия не отмечена как настроенная в ЛКО (`lko pos applied ВЕРСИЯ`); выведите лист целиком.")
+                    throw AppError(.conflict, code: "nothing_applied", Message(.errNothingApplied))
                 }
                 reference = last
             }
@@ -132,7 +133,7 @@ extension LKOService {
         try run {
             let workflow = try workflow()
             try requireAny(caller, [.managePolicy, .report], workflow: workflow)
-            guard (1...1_048_000).contains(rows) else { throw AppError.invalid("Строк: от 1 до 1 048 000.", field: "rows") }
+            guard (1...1_048_000).contains(rows) else { throw AppError.invalid(.errSheetRowsRange, field: "rows") }
             var options = ExportGenerator.Options()
             options.rows = rows
             options.seed = seed

@@ -2,6 +2,7 @@ import Foundation
 import LKOCalendar
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 /// One open case in the daily control (order item 13).
 public struct ControlRowView: Sendable, Codable, Equatable {
@@ -187,7 +188,7 @@ extension LKOService {
             let workflow = try workflow()
             let end = try DayInput.field(to, name: "to", required: false) ?? workflow.today
             let start = try DayInput.field(from, name: "from", required: false) ?? end.adding(days: -30)
-            guard start <= end else { throw AppError.invalid("Начало периода позже его конца.", field: "from") }
+            guard start <= end else { throw AppError.invalid(.errPeriodStartAfterEnd, field: "from") }
             let rows = try workflow.violations(from: start, to: end, by: caller.account)
             let names = try store.read { try PersonNames.load($0) }
             return rows.map { row in

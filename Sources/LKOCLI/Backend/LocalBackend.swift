@@ -1,5 +1,6 @@
 import Foundation
 import LKOApplication
+import LKOMessages
 import LKOWorkflow
 
 /// The commands over the local database file: ``LKOService`` directly, with the session token
@@ -20,9 +21,10 @@ final class LocalBackend: Backend {
             throw AppError.from(error)
         }
         do {
-            for line in try service.catchUpDelegations() { Terminal.err("delegation: \(line)") }
+            for move in try service.catchUpDelegationMoves() { Terminal.err(L(.cliDelegationLine, ["line": move.message.render(Language.current)])) }
         } catch {
-            Terminal.warning("pending absences could not be processed: \(error)")
+            let reason = (AppError.from(error) as? AppError)?.description(in: Language.current) ?? "\(error)"
+            Terminal.warning(L(.cliPendingAbsencesFailed, ["reason": reason]))
         }
     }
 
@@ -87,7 +89,7 @@ final class LocalBackend: Backend {
     func resetPassword(of login: String, to password: String) throws { try service.resetPassword(try caller(), login: login, password: password) }
 
     func policyVersions() throws -> [PolicyVersionView] { try service.policyVersions(try caller()) }
-    func reviewPolicy(_ candidate: PolicyFiles) throws -> PolicyReview { try service.reviewPolicy(try caller(), candidate) }
+    func reviewPolicy(_ candidate: PolicyFiles) throws -> PolicyReview { try service.reviewPolicy(try caller(), candidate, language: Language.current) }
     func applyPolicy(_ candidate: PolicyFiles, message: String, confirmRisks: Bool) throws -> ApplyResult {
         try service.applyPolicy(try caller(), candidate, message: message, confirmRisks: confirmRisks)
     }

@@ -16,15 +16,15 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var policy: PolicyArgument
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: ArgumentHelp(L(.flagStrict)))
     var strict = false
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Judge expired grants as of this date (default: today in the organization's time zone).", valueName: "date"))
+    @Option(help: ArgumentHelp(L(.optCheckAt), valueName: "date"))
     var at: CalendarDate?
 
-    @Option(help: ArgumentHelp("Also check the policy against the accounts of this lko database: grants and eligibility naming disabled, removed or missing accounts (W0511).", valueName: "path"))
+    @Option(help: ArgumentHelp(L(.optCheckDb), valueName: "path"))
     var db: String?
 
     func run() throws {
@@ -42,8 +42,11 @@ struct CheckCommand: ParsableCommand {
         if strict {
             diagnostics = diagnostics.map { var promoted = $0; promoted.severity = .error; return promoted }
         }
+        let language = Language.current
         switch format {
         case .json, .csv, .markdown:
+            // The document is the same in every language: codes and positions for tools, the
+            // texts in Russian as the API shows them (docs/diagnostics.md, "JSON").
             let report = CheckReport(
                 files: compilation.sources.files.map(\.path),
                 errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
@@ -53,18 +56,17 @@ struct CheckCommand: ParsableCommand {
             )
             try Terminal.document(report)
         case .text:
-            let renderer = DiagnosticRenderer(sources: compilation.sources, useColor: Terminal.stderrUsesColor)
+            let renderer = DiagnosticRenderer(sources: compilation.sources, useColor: Terminal.stderrUsesColor, language: language)
             if !diagnostics.isEmpty { Terminal.err(renderer.render(diagnostics)) }
             if !compilation.accepted.isEmpty {
                 var lines = [L(.checkAcceptedHeading, ["count": "\(compilation.accepted.count)"])]
                 for accepted in compilation.accepted {
                     let position = compilation.sources.position(of: accepted.diagnostic.span)
-                    lines.append("  \(accepted.diagnostic.code.rawValue) \(position): \(accepted.diagnostic.message)")
+                    lines.append("  \(accepted.diagnostic.code.rawValue) \(position): \(accepted.diagnostic.message(in: language))")
                     lines.append("      " + L(.checkAcceptedAt, ["position": accepted.position, "reason": accepted.reason]))
                 }
                 Terminal.err(lines.joined(separator: "\n"))
             }
-            let language = Language.current
             var summary = L(.checkSummary, ["path": policy.path, "files": Messages.count(compilation.sources.files.count, .file, in: language),
                                             "errors": Messages.count(diagnostics.errorCount, .error, in: language),
                                             "warnings": Messages.count(diagnostics.warningCount, .warning, in: language)])

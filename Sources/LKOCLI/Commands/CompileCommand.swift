@@ -6,46 +6,29 @@ import LKOStore
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a policy into permission tables.",
-        discussion: """
-        The tables (documented in docs/tables.md) are what enforcement reads: roles, actions, \
-        the category tree with effective terms, grants, effective permissions, auto-rules, \
-        fast-tracks, the routing decision table, calendar additions and source positions. The \
-        output is deterministic: the same policy gives byte-identical files. The version is a \
-        SHA-256 of the tables without source positions, so reformatting keeps it.
-
-          lko compile --out tables.sqlite     SQLite database (one table per table)
-          lko compile --out tables.json       JSON
-          lko compile --format json           JSON to standard output
-          lko compile --bundle policy.lkob    the decision bundle for `lko authorize --bundle`
-
-        The bundle holds what decisions need (logins, nodes, the decision blocks) with its \
-        format version, a checksum and the policy text's content hash, so `lko authorize` \
-        refuses it when it is damaged, of another version, or stale against --policy.
-
-        Exit status: 0 compiled, 1 the policy has errors or the output cannot be written.
-        """
+        abstract: L(.optCompileAbstract),
+        discussion: L(.optCompileDiscussion)
     )
 
     @OptionGroup var policy: PolicyArgument
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables here: *.sqlite / *.db as SQLite, anything else as JSON. Replaces the file.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(L(.optCompileOut), valueName: "file"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Write the decision bundle for `lko authorize --bundle` here. Replaces the file.", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.optCompileBundle), valueName: "file"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("Output: text (a summary, the default) or json (the tables, to standard output).", valueName: "format"))
+    @Option(help: ArgumentHelp(L(.optCompileFormat), valueName: "format"))
     var format: OutputFormat?
 
-    @Flag(help: ArgumentHelp("Deprecated: use --format json.", visibility: .hidden))
+    @Flag(help: ArgumentHelp(L(.flagJsonDeprecated), visibility: .hidden))
     var json = false
 
     func validate() throws {
         if let format, format != .text, format != .json {
-            throw ValidationError("--format \(format.rawValue) is not supported here: use text or json")
+            throw ValidationError(L(.cliCompileFormatUnsupported, ["format": format.rawValue]))
         }
-        if json || format == .json, out != nil { throw ValidationError("--format json and --out exclude each other: choose one output") }
+        if json || format == .json, out != nil { throw ValidationError(L(.cliCompileJsonAndOut)) }
     }
 
     func run() throws {
@@ -57,7 +40,7 @@ struct CompileCommand: ParsableCommand {
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: bundle), options: .atomic)
             } catch {
-                throw CommandFailure(message: "cannot write \(bundle): \(error)")
+                throw CommandFailure(message: L(.cannotWrite, ["path": bundle, "reason": "\(error)"]))
             }
         }
         if json || format == .json {
@@ -73,11 +56,11 @@ struct CompileCommand: ParsableCommand {
                     try TablesJSON.encode(tables).write(to: URL(fileURLWithPath: out), options: .atomic)
                 }
             } catch {
-                throw CommandFailure(message: "cannot write \(out): \(error)")
+                throw CommandFailure(message: L(.cannotWrite, ["path": out, "reason": "\(error)"]))
             }
         }
         let written = [out, bundle].compactMap { $0 }
-        Terminal.out(TablesSummary(tables: tables).text + (written.isEmpty ? "" : "\nwritten to " + written.joined(separator: ", ")))
+        Terminal.out(TablesSummary(tables: tables).text + (written.isEmpty ? "" : "\n" + L(.cliCompileWrittenTo, ["paths": written.joined(separator: ", ")])))
     }
 }
 
@@ -88,15 +71,13 @@ struct TablesSummary {
     var text: String {
         let levels = Dictionary(grouping: tables.nodes, by: \.level).mapValues(\.count)
         let accelerated = tables.nodes.filter { $0.accelerated && $0.level == "subcategory" }.count
-        return """
-        policy version \(tables.version)
-          organization  \(tables.organization.title)
-          roles         \(tables.roles.count) (\(tables.roles.map(\.id).joined(separator: ", ")))
-          tree          \(levels["category"] ?? 0) categories, \(levels["subcategory"] ?? 0) subcategories (\(accelerated) accelerated), \(levels["fact"] ?? 0) facts
-          grants        \(tables.grants.count) to \(tables.logins.count) logins
-          permissions   \(tables.permissions.count) rows
-          routing       \(tables.fastTracks.count) fast-tracks, \(tables.autoRules.count) auto-rules, \(tables.routes.count) route rows
-          calendar      \(tables.calendar.count) day overrides, \(tables.calendarYears.count) added years
-        """
+        return L(.cliTablesSummary, [
+            "version": tables.version, "organization": tables.organization.title,
+            "roles": "\(tables.roles.count)", "role_ids": tables.roles.map(\.id).joined(separator: ", "),
+            "categories": "\(levels["category"] ?? 0)", "subcategories": "\(levels["subcategory"] ?? 0)", "accelerated": "\(accelerated)", "facts": "\(levels["fact"] ?? 0)",
+            "grants": "\(tables.grants.count)", "logins": "\(tables.logins.count)", "permissions": "\(tables.permissions.count)",
+            "fast_tracks": "\(tables.fastTracks.count)", "auto_rules": "\(tables.autoRules.count)", "routes": "\(tables.routes.count)",
+            "overrides": "\(tables.calendar.count)", "years": "\(tables.calendarYears.count)",
+        ])
     }
 }

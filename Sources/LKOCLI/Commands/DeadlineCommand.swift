@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOCalendar
 import LKOCompiler
+import LKOMessages
 
 struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,35 +11,35 @@ struct DeadlineCommand: ParsableCommand {
         discussion: L(.helpDeadlineDiscussion)
     )
 
-    @Option(help: ArgumentHelp("The day the case entered moderation.", valueName: "date"))
+    @Option(help: ArgumentHelp(L(.optDeadlineFrom), valueName: "date"))
     var from: CalendarDate
 
-    @Option(help: ArgumentHelp("The term, in days (1…366).", valueName: "n"))
+    @Option(help: ArgumentHelp(L(.optDeadlineDays), valueName: "n"))
     var days: Int
 
-    @Flag(help: "Count working days instead of calendar days.")
+    @Flag(help: ArgumentHelp(L(.flagWorkingDays)))
     var workingDays = false
 
-    @Flag(help: "Use the Civil Code's rule (the next working day) instead of the order's (the preceding one).")
+    @Flag(help: ArgumentHelp(L(.flagNextWorkingDay)))
     var nextWorkingDay = false
 
-    @Option(help: ArgumentHelp("Days added by an extension (0…30).", valueName: "n"))
+    @Option(help: ArgumentHelp(L(.optExtend), valueName: "n"))
     var extend: Int = 0
 
-    @Flag(help: "Show each day examined and why it is or is not working.")
+    @Flag(help: ArgumentHelp(L(.flagDeadlineExplain)))
     var explain = false
 
-    @Option(help: ArgumentHelp("Also apply this policy's `calendar { … }` additions (a new year, a new decree).", valueName: "dir"))
+    @Option(help: ArgumentHelp(L(.optDeadlinePolicy), valueName: "dir"))
     var policy: String?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard Term.allowedDays.contains(days) else {
-            throw ValidationError("--days must be 1…\(Term.allowedDays.upperBound), got \(days)")
+            throw ValidationError(L(.cliDaysRange, ["max": "\(Term.allowedDays.upperBound)", "value": "\(days)"]))
         }
         guard (0...Term.maximumExtensionDays).contains(extend) else {
-            throw ValidationError("--extend must be 0…\(Term.maximumExtensionDays), got \(extend)")
+            throw ValidationError(L(.cliExtendRange, ["max": "\(Term.maximumExtensionDays)", "value": "\(extend)"]))
         }
     }
 
@@ -48,36 +49,43 @@ struct DeadlineCommand: ParsableCommand {
         do {
             calendar = try ProductionCalendar.shipped()
         } catch {
-            throw CommandFailure(message: "the shipped production calendar cannot be read: \(error)")
+            throw CommandFailure(message: L(.cliCalendarUnreadable, ["reason": "\(error)"]))
         }
         if let policy {
             let (_, compiled) = try PolicyLoading(path: policy, lint: false).compileOrFail()
             do {
                 calendar = try compiled.productionCalendar(base: calendar)
             } catch {
-                throw CommandFailure(message: "the policy's calendar additions cannot be applied: \(error)")
+                let reason = (error as? CalendarOverrideError)?.message.render(Language.current) ?? "\(error)"
+                throw CommandFailure(message: L(.cliCalendarAdditions, ["reason": reason]))
             }
         }
         let term = Term(days: days, unit: workingDays ? .workingDays : .calendarDays)
         do {
             let deadline = try DeadlineCalculator(calendar: calendar).deadline(entry: from, term: term, extraDays: extend, endRule: nextWorkingDay ? .nextWorkingDay : .precedingWorkingDay)
             if format == .json {
+                // Language-neutral: ISO dates, and the steps and the note as the calendar writes
+                // them (English); people read the text output.
                 try Terminal.document(DeadlineJSON(entry: from.description, days: days, unit: workingDays ? "working_days" : "calendar_days", extensionDays: extend,
                                                    rule: nextWorkingDay ? "next_working_day" : "preceding_working_day", deadline: deadline.date.description,
                                                    deadlineText: textDate(deadline.date.description), nominalLastDay: deadline.nominalLastDay.description,
-                                                   steps: explain ? deadline.steps.map { "\($0)" } : nil, note: deadline.note.map { "\($0)" }))
+                                                   steps: explain ? deadline.steps.map { "\($0)" } : nil, note: deadline.note))
                 return
             }
-            Terminal.out(deadline.date.description)
+            Terminal.out(textDate(deadline.date.description))
+            let language = Language.current
             if explain {
-                Terminal.out("entry \(from) + \(term)\(extend > 0 ? " + \(extend) days extension" : ""); nominal last day \(deadline.nominalLastDay)")
-                for step in deadline.steps { Terminal.out("  \(step)") }
-                if let note = deadline.note { Terminal.out(L(.prefixNote) + "\(note)") }
-            } else if let note = deadline.note {
-                Terminal.err(L(.prefixNote) + "\(note)")
+                Terminal.out(deadline.explanationMessage.render(language))
+                for step in deadline.steps { Terminal.out("  " + step.message.render(language)) }
+                if let note = deadline.noteMessage { Terminal.out(L(.prefixNote) + note.render(language)) }
+            } else if let note = deadline.noteMessage {
+                Terminal.err(L(.prefixNote) + note.render(language))
             }
         } catch let error as CalendarError {
-            throw CommandFailure(message: "\(error) — the shipped calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); a new year is added with a `calendar { year … }` block in the policy")
+            switch error {
+            case .yearNotCovered(let year):
+                throw CommandFailure(message: L(.cliCalendarNotCovered, ["year": "\(year)", "years": calendar.coveredYears.map(String.init).joined(separator: ", ")]))
+            }
         } catch {
             throw CommandFailure(message: "\(error)")
         }

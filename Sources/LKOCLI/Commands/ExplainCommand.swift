@@ -4,6 +4,7 @@ import LKOApplication
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
+import LKOMessages
 import LKOStore
 import LKOWorkflow
 
@@ -14,30 +15,30 @@ struct ExplainCommand: ParsableCommand {
         discussion: L(.helpExplainDiscussion)
     )
 
-    @Argument(help: "The login asking.")
+    @Argument(help: ArgumentHelp(L(.explainArgLogin)))
     var login: String
 
-    @Argument(help: ArgumentHelp("The action: \(Action.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "action"))
+    @Argument(help: ArgumentHelp(L(.explainArgAction), valueName: "action"))
     var action: Action
 
-    @Option(help: ArgumentHelp("The case's subcategory (`roads.potholes`) or fact (`roads.potholes.carriageway`).", valueName: "path"))
+    @Option(help: ArgumentHelp(L(.explainOptSubcategory), valueName: "path"))
     var subcategory: String?
 
-    @Option(help: ArgumentHelp("The case's category, when the request names only a category.", valueName: "id"))
+    @Option(help: ArgumentHelp(L(.explainOptCategory), valueName: "id"))
     var category: String?
 
-    @Option(help: ArgumentHelp("The login the case is assigned to (omit for an unassigned case).", valueName: "login"))
+    @Option(help: ArgumentHelp(L(.explainOptAssignee), valueName: "login"))
     var assignee: String?
 
-    @Option(help: ArgumentHelp("The date of the decision (default: today).", valueName: "date"))
+    @Option(help: ArgumentHelp(L(.explainOptAt), valueName: "date"))
     var at: CalendarDate?
 
-    @Option(help: ArgumentHelp("The policy folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp(L(.explainOptPolicy), valueName: "dir"))
     var policy: String = "Policies"
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also apply the absences recorded in this lko database: an eligible substitute's rights (`substitute … for …`) show with the absence they come from.", valueName: "path"))
+    @Option(help: ArgumentHelp(L(.explainOptDb), valueName: "path"))
     var db: String?
 
     func run() throws {
@@ -63,25 +64,37 @@ struct ExplainCommand: ParsableCommand {
         if format == .json {
             try Terminal.document(ExplainJSON(explanation))
         } else {
-            Terminal.out(explanation.lines.joined(separator: "\n"))
+            Terminal.out(explanation.lines(in: Language.current).joined(separator: "\n"))
             if !compiled.hasLogin(login) { Terminal.warning(L(.explainLoginUnknown, ["login": login])) }
         }
         if !explanation.allowed { throw ExitCode.denied }
     }
 }
 
+/// `lko explain --format json`: codes and facts, the same in every language (the text
+/// output follows `LKO_LANG`).
 struct ExplainJSON: Encodable {
     var decision: String
     var login: String
     var action: String
     var date: String
+    /// The case's node and assignee, as asked.
+    var node: String?
+    var assignee: String?
+    /// The grant that allows it, or the closest one that does not.
     var grant: Int?
     var grantPosition: String?
     var role: String?
     var rulePosition: String?
     var scope: String?
+    /// A denial's code (`role_lacks_action`, `grant_expired`, … docs/review.md).
     var reason: String?
-    var message: String?
+    /// The denial's facts: the dates of a grant not yet valid or expired, the nodes a grant
+    /// covers, the roles that do allow the action.
+    var validFrom: String?
+    var validUntil: String?
+    var grantNodes: [String]?
+    var rolesAllowing: [String]?
     var via: String?
 
     init(_ explanation: DecisionExplanation) {
@@ -90,12 +103,23 @@ struct ExplainJSON: Encodable {
         login = explanation.login
         action = explanation.action.rawValue
         date = explanation.date.description
+        node = explanation.node
+        assignee = explanation.assignee
         grant = explanation.match?.grant ?? explanation.denial?.grant
-        grantPosition = explanation.match?.grantPosition
-        role = explanation.match?.role ?? explanation.derived?.role
-        rulePosition = explanation.match?.rulePosition
-        scope = explanation.match?.scope.rawValue
-        reason = explanation.denial?.reason.code
-        message = explanation.denial?.message
+        grantPosition = explanation.match?.grantPosition ?? explanation.derived?.grantPosition ?? explanation.denial?.grantPosition
+        role = explanation.match?.role ?? explanation.derived?.role ?? explanation.denial?.role
+        rulePosition = explanation.match?.rulePosition ?? explanation.denial?.rulePosition
+        scope = explanation.match?.scope.rawValue ?? explanation.derived?.scope.rawValue ?? explanation.denial?.scope?.rawValue
+        grantNodes = explanation.match?.grantNodes ?? explanation.derived?.nodes
+        if let denial = explanation.denial {
+            reason = denial.reason.code
+            switch denial.reason {
+            case .notYetValid(let from): validFrom = from
+            case .expired(let until): validUntil = until
+            case .notInGrantedNodes(let nodes): grantNodes = nodes
+            case .roleLacksAction: rolesAllowing = denial.rolesAllowing
+            default: break
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOApplication
 import LKOLanguage
+import LKOMessages
 
 struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +13,10 @@ struct FmtCommand: ParsableCommand {
 
     @OptionGroup var policy: PolicyArgument
 
-    @Flag(help: "Change nothing; list the files that are not formatted and exit 1 if any.")
+    @Flag(help: ArgumentHelp(L(.flagFmtCheck)))
     var check = false
 
-    @Flag(help: "Change nothing; print what would change as a unified diff and exit 1 if anything would.")
+    @Flag(help: ArgumentHelp(L(.flagFmtDiff)))
     var diff = false
 
     func run() throws {
@@ -27,7 +28,7 @@ struct FmtCommand: ParsableCommand {
         for (index, file) in sources.files.enumerated() {
             let (parsed, diagnostics) = Parser.parse(file, fileIndex: index)
             if diagnostics.hasErrors {
-                Terminal.err(DiagnosticRenderer(sources: sources, useColor: Terminal.stderrUsesColor).render(diagnostics))
+                Terminal.err(DiagnosticRenderer(sources: sources, useColor: Terminal.stderrUsesColor, language: Language.current).render(diagnostics))
                 Terminal.error(L(.fmtSyntaxErrors, ["path": file.path]))
                 broken = true
                 continue

@@ -8,15 +8,8 @@ import LKOPOS
 struct POSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pos",
-        abstract: "The real ПОС: import its export, monitor, compare with the policy, print the ЛКО configuration sheet.",
-        discussion: """
-          lko pos import vygruzka.xlsx          a snapshot of the ЛКО's «Выгрузка» (.xlsx or .csv)
-          lko pos monitor                       the daily «Мониторинг» per executor
-          lko pos drift --format markdown       what happened against the policy
-          lko pos sheet --format html --out lko.html    what to set in the ЛКО
-          lko pos sheet --since last            only the changes since the version last set
-          lko pos applied sha256:0e22…          record that the ЛКО now matches that version
-        """,
+        abstract: L(.optPosAbstract),
+        discussion: L(.optPosDiscussion),
         subcommands: [POSImport.self, POSMonitor.self, POSDrift.self, POSEvents.self, POSSheet.self, POSApplied.self, POSGenerate.self]
     )
 }
@@ -71,22 +64,22 @@ final class ProgressLine {
 struct POSImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a ПОС export (.xlsx or .csv) as a snapshot (needs assign or manage_policy).",
-        discussion: "Exit status 1 when rows had errors (they are listed with their row numbers; the other rows are stored)."
+        abstract: L(.optPosImportAbstract),
+        discussion: L(.optPosImportDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The export: .xlsx or .csv.") var file: String
-    @Option(help: ArgumentHelp("The day the export was downloaded (default: today); dates events that have no date of their own.", valueName: "date")) var asOf: CalendarDate?
+    @Argument(help: ArgumentHelp(L(.argPosExportFile))) var file: String
+    @Option(help: ArgumentHelp(L(.optPosAsOf), valueName: "date")) var asOf: CalendarDate?
     @OptionGroup var output: OutputOptions
-    @Option(help: "How many row problems to list (default 50).") var show = 50
+    @Option(help: ArgumentHelp(L(.optPosShow))) var show = 50
 
     func run() throws {
         try runBackendCommand {
             let (service, caller) = try posService(database, command: "lko pos import")
             let url = URL(fileURLWithPath: file)
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes?[.size] as? Int, size > 256 << 20 { throw CommandFailure(message: "\(file): файл больше 256 МиБ — это не выгрузка ПОС") }
-            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "\(file): файл не читается") }
+            if let size = attributes?[.size] as? Int, size > 256 << 20 { throw CommandFailure(message: L(.cliPosFileTooLarge, ["path": file])) }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: L(.cliPosFileUnreadable, ["path": file])) }
             let progress = ProgressLine()
             let report = try service.posImport(caller, bytes: Array(data), fileName: url.lastPathComponent, asOf: asOf?.description, progress: progress.update)
             progress.finish()
@@ -101,10 +94,10 @@ struct POSImport: ParsableCommand {
 }
 
 struct POSMonitor: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "monitor", abstract: "The daily «Мониторинг» per executor from the latest snapshot (needs report).")
+    static let configuration = CommandConfiguration(commandName: "monitor", abstract: L(.optPosMonitorAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("The day (default: the latest export's day).", valueName: "date")) var at: CalendarDate?
-    @Option(help: "text, markdown, json or csv.") var format: POSFormat = .text
+    @Option(help: ArgumentHelp(L(.optPosMonitorAt), valueName: "date")) var at: CalendarDate?
+    @Option(help: ArgumentHelp(L(.optPosFormat))) var format: POSFormat = .text
 
     func run() throws {
         try runBackendCommand {
@@ -123,13 +116,13 @@ struct POSMonitor: ParsableCommand {
 struct POSDrift: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "What happened in ПОС against the policy: rights, fast-tracks, terms, auto-rules, overdue (needs report).",
-        discussion: "Exit status 1 when there are findings."
+        abstract: L(.optPosDriftAbstract),
+        discussion: L(.optPosDriftDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Rows received on or after this day.", valueName: "date")) var from: CalendarDate?
-    @Option(help: ArgumentHelp("Rows received on or before this day; overdue is counted on it.", valueName: "date")) var to: CalendarDate?
-    @Option(help: "text, markdown, json or csv.") var format: POSFormat = .text
+    @Option(help: ArgumentHelp(L(.optPosFrom), valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp(L(.optPosTo), valueName: "date")) var to: CalendarDate?
+    @Option(help: ArgumentHelp(L(.optPosFormat))) var format: POSFormat = .text
 
     func run() throws {
         try runBackendCommand {
@@ -147,9 +140,9 @@ struct POSDrift: ParsableCommand {
 }
 
 struct POSEvents: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "Status and person changes between snapshots (needs report).")
+    static let configuration = CommandConfiguration(commandName: "events", abstract: L(.optPosEventsAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "A ПОС number (default: all).") var number: String?
+    @Argument(help: ArgumentHelp(L(.argPosNumber))) var number: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -169,17 +162,14 @@ struct POSEvents: ParsableCommand {
 struct POSSheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
-        abstract: "The ЛКО configuration sheet in Russian: routing map, users and roles, executors, auto-rules, fast-tracks (needs manage_policy or report).",
-        discussion: """
-          lko pos sheet --format html --out lko-sheet.html     printable (print CSS)
-          lko pos sheet --since last                           only what to change since `lko pos applied`
-        """
+        abstract: L(.optPosSheetAbstract),
+        discussion: L(.optPosSheetDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "markdown, html or json.") var format: SheetFormat = .markdown
-    @Option(help: ArgumentHelp("List only the changes since this policy version (a version, its prefix, or `last`).", valueName: "version")) var since: String?
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var out: String?
-    @Option(help: ArgumentHelp("Also write the routing map as an SVG file (Markdown then links to it).", valueName: "path")) var map: String?
+    @Option(help: ArgumentHelp(L(.optSheetFormat))) var format: SheetFormat = .markdown
+    @Option(help: ArgumentHelp(L(.optSheetSince), valueName: "version")) var since: String?
+    @Option(help: ArgumentHelp(L(.optOutFile), valueName: "path")) var out: String?
+    @Option(help: ArgumentHelp(L(.optSheetMap), valueName: "path")) var map: String?
 
     func run() throws {
         try runBackendCommand {
@@ -198,7 +188,7 @@ struct POSSheet: ParsableCommand {
             }
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-                Terminal.err("written: \(out)")
+                Terminal.err(L(.cliWritten, ["path": out]))
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
@@ -207,35 +197,35 @@ struct POSSheet: ParsableCommand {
 }
 
 struct POSApplied: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "applied", abstract: "Record that the ЛКО now matches a policy version (needs manage_policy; audited).")
+    static let configuration = CommandConfiguration(commandName: "applied", abstract: L(.optPosAppliedAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The policy version set in the ЛКО (a version or its prefix).") var version: String
+    @Argument(help: ArgumentHelp(L(.argPosAppliedVersion))) var version: String
 
     func run() throws {
         try runBackendCommand {
             let (service, caller) = try posService(database, command: "lko pos applied")
             let full = try service.posApplied(caller, version: version)
-            Terminal.out("ЛКО настроен по версии \(full); следующий `lko pos sheet --since last` покажет изменения после неё.")
+            Terminal.out(L(.cliPosApplied, ["version": full]))
         }
     }
 }
 
 struct POSGenerate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a realistic ПОС export under the active policy (rehearsals, measurements).")
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: L(.optPosGenerateAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Rows.") var rows = 200
-    @Option(help: "Random seed.") var seed: UInt64 = 78
-    @Option(help: ArgumentHelp("The export's day (default: today).", valueName: "date")) var asOf: CalendarDate?
-    @Flag(help: "Write CSV instead of xlsx.") var csv = false
-    @Flag(help: "No messy rows (merged title row, spaces, ё, an empty row, a date as text).") var clean = false
-    @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
+    @Option(help: ArgumentHelp(L(.optPosRows))) var rows = 200
+    @Option(help: ArgumentHelp(L(.optPosSeed))) var seed: UInt64 = 78
+    @Option(help: ArgumentHelp(L(.optPosGenerateAsOf), valueName: "date")) var asOf: CalendarDate?
+    @Flag(help: ArgumentHelp(L(.flagPosCsv))) var csv = false
+    @Flag(help: ArgumentHelp(L(.flagPosClean))) var clean = false
+    @Option(help: ArgumentHelp(L(.optPosOut), valueName: "path")) var out: String
 
     func run() throws {
         try runBackendCommand {
             let (service, caller) = try posService(database, command: "lko pos generate")
             let bytes = try service.posGenerate(caller, rows: rows, seed: seed, asOf: asOf?.description, csv: csv, messy: !clean)
             try Data(bytes).write(to: URL(fileURLWithPath: out))
-            Terminal.err("written: \(out) (\(rows) rows, \(bytes.count) bytes)")
+            Terminal.err(L(.cliPosGenerated, ["path": out, "rows": "\(rows)", "bytes": "\(bytes.count)"]))
         }
     }
 }

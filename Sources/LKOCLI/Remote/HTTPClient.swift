@@ -43,7 +43,7 @@ final class HTTPClient {
         if trimmed.hasSuffix("/api/v1") { trimmed.removeLast("/api/v1".count) }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host?.isEmpty == false,
               url.query == nil, url.fragment == nil else {
-            throw CommandFailure(message: "--server \(text): not a server address like http://127.0.0.1:8080 or https://lko.example.ru", exitCode: .usage)
+            throw CommandFailure(message: L(.cliServerAddress, ["text": text]), exitCode: .usage)
         }
         return url
     }
@@ -73,18 +73,18 @@ final class HTTPClient {
         do {
             return try JSONDecoder().decode(Answer.self, from: answer)
         } catch {
-            throw CommandFailure(message: "the server at \(base.absoluteString) sent an answer this lko cannot read (\(method) \(path)): \(error); is it the same version of lko?")
+            throw CommandFailure(message: L(.cliServerUnreadableAnswer, ["address": base.absoluteString, "request": "\(method) \(path)", "reason": "\(error)"]))
         }
     }
 
     /// Sends one request and waits for the answer: the status and the body.
     func send(_ method: String, _ path: String, query: Query = Query(), body: Data?, contentType: String?, timeout: TimeInterval? = nil) throws -> (Int, Data) {
         guard var components = URLComponents(url: base.appendingPathComponent("api/v1"), resolvingAgainstBaseURL: false) else {
-            throw CommandFailure(message: "bad server address \(base.absoluteString)", exitCode: .usage)
+            throw CommandFailure(message: L(.cliServerBadAddress, ["address": base.absoluteString]), exitCode: .usage)
         }
         components.percentEncodedPath += path
         if !query.items.isEmpty { components.queryItems = query.items }
-        guard let url = components.url else { throw CommandFailure(message: "bad request address for \(path)") }
+        guard let url = components.url else { throw CommandFailure(message: L(.cliServerBadRequest, ["path": path])) }
         var request = URLRequest(url: url, timeoutInterval: timeout ?? self.timeout)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -105,7 +105,7 @@ final class HTTPClient {
         semaphore.wait()
         if let error = box.error { throw unreachable(error, timeout: timeout ?? self.timeout) }
         guard let response = box.response as? HTTPURLResponse else {
-            throw CommandFailure(message: "the server at \(base.absoluteString) gave no HTTP answer")
+            throw CommandFailure(message: L(.cliServerNoAnswer, ["address": base.absoluteString]))
         }
         return (response.statusCode, box.data ?? Data())
     }
@@ -124,7 +124,7 @@ final class HTTPClient {
         }
         guard let document = try? JSONDecoder().decode(Document.self, from: body) else {
             let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return CommandFailure(message: "the server at \(base.absoluteString) answered HTTP \(status)" + (text.isEmpty ? "" : ": \(text)"))
+            return CommandFailure(message: L(.cliServerHTTPStatus, ["address": base.absoluteString, "status": "\(status)", "text": text.isEmpty ? "" : ": \(text)"]))
         }
         let kind: AppError.Kind = switch status {
         case 401: .unauthenticated
@@ -136,7 +136,7 @@ final class HTTPClient {
         default: .invalid
         }
         if status >= 500 {
-            return CommandFailure(message: "the server at \(base.absoluteString) failed (HTTP \(status)): \(document.error.message)")
+            return CommandFailure(message: L(.cliServerFailed, ["address": base.absoluteString, "status": "\(status)", "reason": document.error.message]))
         }
         var error = AppError(kind, code: document.error.code, message: document.error.message, field: document.error.field, details: document.error.details ?? [])
         // The server says it in Russian; a message without arguments is found again in the
@@ -150,17 +150,17 @@ final class HTTPClient {
     func unreachable(_ error: any Error, timeout: TimeInterval) -> CommandFailure {
         let reason: String
         switch (error as? URLError)?.code {
-        case .timedOut?: reason = "no answer within \(Int(timeout)) s"
-        case .cannotConnectToHost?: reason = "connection refused — is `lko serve` running there?"
-        case .cannotFindHost?, .dnsLookupFailed?: reason = "unknown host"
-        case .networkConnectionLost?: reason = "the connection was lost"
+        case .timedOut?: reason = L(.cliNetTimeout, ["seconds": "\(Int(timeout))"])
+        case .cannotConnectToHost?: reason = L(.cliNetRefused)
+        case .cannotFindHost?, .dnsLookupFailed?: reason = L(.cliNetUnknownHost)
+        case .networkConnectionLost?: reason = L(.cliNetLost)
         case .secureConnectionFailed?, .serverCertificateUntrusted?, .serverCertificateHasBadDate?, .serverCertificateHasUnknownRoot?:
-            reason = "TLS failed: \(error.localizedDescription)"
+            reason = L(.cliNetTLS, ["reason": error.localizedDescription])
         default:
             let nsError = error as NSError
-            reason = nsError.code == NSURLErrorCannotConnectToHost ? "connection refused — is `lko serve` running there?" : error.localizedDescription
+            reason = nsError.code == NSURLErrorCannotConnectToHost ? L(.cliNetRefused) : error.localizedDescription
         }
-        return CommandFailure(message: "cannot reach the lko server at \(base.absoluteString): \(reason)")
+        return CommandFailure(message: L(.cliServerUnreachable, ["address": base.absoluteString, "reason": reason]))
     }
 }
 

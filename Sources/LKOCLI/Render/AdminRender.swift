@@ -42,11 +42,11 @@ enum AdminRender {
         let columns: [Column<PolicyVersionView>] = [
             Column(key: "activation", title: "#") { "\($0.activation)" + ($0.isActive ? " *" : "") },
             Column(key: "at", title: L(.columnWhen)) { machine ? $0.at : $0.atText },
-            Column(key: "kind", title: L(.columnKind)) { $0.kind },
+            Column(key: "kind", title: L(.columnKind)) { machine ? $0.kind : L($0.kind == "rollback" ? .historyKindRollback : .historyKindApply) },
             Column(key: "version", title: L(.columnVersion)) { "v\($0.versionID) \($0.version.prefix(19))…" },
             Column(key: "actor", title: L(.columnWho)) { machine ? $0.actor : CaseRender.name($0.actor, $0.actorName) },
             Column(key: "message", title: L(.columnComment)) { $0.message },
-            Column(key: "git_commit", title: "git") { entry in entry.gitCommit.map { String($0.prefix(12)) + (entry.gitClean == false ? " (dirty)" : "") } ?? "" },
+            Column(key: "git_commit", title: "git") { entry in entry.gitCommit.map { String($0.prefix(12)) + (entry.gitClean == false ? (machine ? " (dirty)" : L(.historyUncommitted)) : "") } ?? "" },
         ]
         try RowReport(title: L(.titleHistory), columns: columns, rows: history, footer: nil).print(format, dialect: dialect) {
             try Terminal.document(history, key: "versions")
@@ -55,17 +55,32 @@ enum AdminRender {
 
     static func audit(_ entries: [AuditEntryView], format: OutputFormat, dialect: CSVDialect) throws {
         let machine = format == .csv && dialect == .rfc4180
-        let columns: [Column<AuditEntryView>] = [
+        let language = Language.current
+        func title(_ entry: AuditEntryView) -> String { AuditText.title(entry.action)?.render(language) ?? entry.action }
+        var columns: [Column<AuditEntryView>] = [
             Column(key: "seq", title: "#") { "\($0.seq)" },
             Column(key: "at", title: L(.columnWhen)) { machine ? $0.at : $0.atText },
-            Column(key: "actor", title: L(.columnWho)) { machine ? $0.actor : CaseRender.name($0.actor, $0.actorName) },
-            Column(key: "action", title: L(.columnEvent)) { $0.action },
-            Column(key: "object", title: L(.columnObject)) { $0.object },
-            Column(key: "details", title: L(.columnDetails)) { details($0.details) },
+            Column(key: "actor", title: L(.columnWho)) { machine ? $0.actor : actorName($0) },
         ]
+        if format == .csv {
+            // CSV keeps the event's identifier, and its title beside it.
+            columns.append(Column(key: "action", title: L(.columnEventCode)) { $0.action })
+            columns.append(Column(key: "action_title", title: L(.columnEvent)) { title($0) })
+        } else {
+            columns.append(Column(key: "action", title: L(.columnEvent)) { title($0) })
+        }
+        columns.append(Column(key: "object", title: L(.columnObject)) { $0.object })
+        columns.append(Column(key: "details", title: L(.columnDetails)) { entry in
+            machine ? details(entry.details) : AuditText.details(entry.details, action: entry.action).map { $0.render(language) }.joined(separator: language == .ru ? "; " : " ")
+        })
         try RowReport(title: L(.titleAudit), columns: columns, rows: entries, footer: nil).print(format, dialect: dialect) {
             try Terminal.document(entries, key: "entries")
         }
+    }
+
+    /// Who did it, for people: the full name where known; the system in the reader's language.
+    static func actorName(_ entry: AuditEntryView) -> String {
+        entry.actor == "system" ? L(.actorSystem) : CaseRender.name(entry.actor, entry.actorName)
     }
 
     /// One audit entry as a line (the deprecated `--json` prints JSON Lines instead).

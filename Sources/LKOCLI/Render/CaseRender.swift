@@ -105,9 +105,9 @@ enum CaseRender {
 
 /// Absences and substitutions.
 enum AbsenceRender {
-    /// A plan's finding (the workflow writes them in English) in the language of the reader.
-    static func finding(_ text: String, names: [String: String] = [:]) -> String {
-        Language.current == .ru ? AbsenceText.russian(text, names: names) : text
+    /// A plan's error or warning in the language of the reader.
+    static func issue(_ issue: DelegationPlan.Issue) -> String {
+        issue.text(Language.current)
     }
 
     static func plan(_ plan: DelegationPlan) -> [String] {
@@ -127,8 +127,9 @@ enum AbsenceRender {
                                         "until": route.until.map(textDate) ?? L(.openEnded), "to": route.resolvesTo ?? target(nil, route.outcome)]))
         }
         lines.append(L(.substituteLoad, ["now": "\(plan.substituteLoadNow)", "after": "\(plan.substituteLoadAfter)"]))
-        for warning in plan.warnings { lines.append(L(.prefixWarning) + finding(warning)) }
-        for error in plan.errors { lines.append(L(.prefixError) + finding(error)) }
+        for warning in plan.warnings { lines.append(L(.prefixWarning) + issue(warning)) }
+        for error in plan.errors { lines.append(L(.prefixError) + issue(error)) }
+        for paste in plan.suggestion where !plan.errors.isEmpty { lines.append(L(.prefixNote) + L(.planSuggestion, ["paste": paste])) }
         return lines
     }
 
@@ -162,7 +163,7 @@ enum AbsenceRender {
         findings.map { finding in
             let prefix = finding.severity == "error" ? L(.prefixError) : L(.prefixWarning)
             let subject = finding.posNumber.map { L(.caseNamed, ["number": $0]) } ?? L(.absenceNamed, ["id": "\(finding.absence)", "login": finding.login])
-            return prefix + subject + ": " + AbsenceRender.finding(finding.message)
+            return prefix + subject + ": " + finding.message.render(Language.current)
         } + [L(.findingsSummary, ["errors": Messages.count(findings.filter { $0.severity == "error" }.count, .error, in: Language.current),
                                    "warnings": Messages.count(findings.filter { $0.severity == "warning" }.count, .warning, in: Language.current)])]
     }

@@ -18,16 +18,16 @@ struct DiffCommand: ParsableCommand {
         case escalation, coverage, any
     }
 
-    @Argument(help: "The old side: folder, file or git revision.") var old: String
-    @Argument(help: "The new side: folder, file or git revision.") var new: String
+    @Argument(help: ArgumentHelp(L(.diffArgOld))) var old: String
+    @Argument(help: ArgumentHelp(L(.diffArgNew))) var new: String
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Exit 1 when flagged: escalation, coverage, or any risk.", valueName: "kind")) var failOn: FailOn?
-    @Option(name: .customLong("policy"), help: ArgumentHelp("The policy folder inside the repository, for git revisions (default: Policies).", valueName: "dir")) var policyOption: String?
-    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Deprecated: use --policy.", valueName: "dir", visibility: .hidden)) var policyDirOption: String?
+    @Option(help: ArgumentHelp(L(.diffOptFailOn), valueName: "kind")) var failOn: FailOn?
+    @Option(name: .customLong("policy"), help: ArgumentHelp(L(.diffOptPolicy), valueName: "dir")) var policyOption: String?
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp(L(.diffOptPolicyDir), valueName: "dir", visibility: .hidden)) var policyDirOption: String?
 
     var policyDir: String { policyOption ?? policyDirOption ?? "Policies" }
-    @Option(help: ArgumentHelp("Judge validity and lint at this date (default: today).", valueName: "date")) var at: CalendarDate?
-    @Option(help: ArgumentHelp("An lko database: also flag people losing access to open cases they hold.", valueName: "path")) var db: String?
+    @Option(help: ArgumentHelp(L(.diffOptAt), valueName: "date")) var at: CalendarDate?
+    @Option(help: ArgumentHelp(L(.diffOptDb), valueName: "path")) var db: String?
 
     func run() throws {
         let chosen = try output.resolve([.text, .markdown, .json])
@@ -40,7 +40,7 @@ struct DiffCommand: ParsableCommand {
         let newCompilation = PolicyCompiler.compile(newSources, options: options)
         for (label, compilation) in [(oldLabel, oldCompilation), (newLabel, newCompilation)] where compilation.hasErrors {
             Terminal.err(DiagnosticRenderer(sources: compilation.sources, useColor: Terminal.stderrUsesColor).render(compilation.diagnostics.filter { $0.severity == .error }))
-            throw CommandFailure(message: L(.diffSideHasErrors, ["side": label, "errors": Messages.count(compilation.diagnostics.errorCount, .error, in: Language.current)]))
+            throw CommandFailure(message: L(.diffSideHasErrors, ["side": label, "errors": "\(compilation.diagnostics.errorCount)"]))
         }
         var held: [DiffInput.HeldCase] = []
         if let db {
@@ -48,7 +48,7 @@ struct DiffCommand: ParsableCommand {
                 let store = try Store.open(path: db)
                 held = try store.openCaseHolders().map { DiffInput.HeldCase(posNumber: $0.posNumber, node: $0.node, assignee: $0.assignee) }
             } catch let error as StoreError {
-                throw CommandFailure(message: error.description)
+                throw CommandFailure(message: localized(error, english: error.description))
             }
         }
         let diff = try PolicyDiff.compute(DiffInput(oldLabel: oldLabel, old: oldCompilation, newLabel: newLabel, new: newCompilation, at: day, heldCases: held))
@@ -56,7 +56,7 @@ struct DiffCommand: ParsableCommand {
             try Terminal.document(diff)
         } else {
             let format: DiffRenderer.Format = chosen == .markdown ? .markdown : .text
-            let rendered = DiffRenderer(useColor: format == .text && Terminal.stdoutUsesColor).render(diff, format: format)
+            let rendered = DiffRenderer(useColor: format == .text && Terminal.stdoutUsesColor, language: Language.current).render(diff, format: format)
             FileHandle.standardOutput.write(Data(rendered.utf8))
         }
         switch failOn {

@@ -1,5 +1,6 @@
 import Foundation
 import LKOLanguage
+import LKOMessages
 
 /// One side of `lko diff`: a folder, a file, or a git revision of the current repository.
 enum PolicySide {
@@ -28,24 +29,24 @@ enum PolicySide {
             // Only on failure: say which of "not a repository", "not a revision", "no such
             // folder" it was, with git's own words.
             guard let root = try? git(["rev-parse", "--show-toplevel"], in: nil).trimmingCharacters(in: .whitespacesAndNewlines), !root.isEmpty else {
-                throw CommandFailure(message: "`\(reference)` is neither a file, a folder nor a git revision (not inside a git repository)", exitCode: .usage)
+                throw CommandFailure(message: L(.diffSideNoRepository, ["reference": reference]), exitCode: .usage)
             }
             guard (try? git(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root)) != nil else {
-                throw CommandFailure(message: "`\(reference)` is neither a file, a folder nor a git revision of \(root)", exitCode: .usage)
+                throw CommandFailure(message: L(.diffSideNotRevision, ["reference": reference, "root": root]), exitCode: .usage)
             }
-            throw CommandFailure(message: "revision \(reference) has no folder \(directory)/ (\(failure.message))")
+            throw CommandFailure(message: L(.diffRevisionNoFolder, ["reference": reference, "directory": directory, "reason": failure.message]))
         }
         let entries: [(path: String, bytes: [UInt8])]
         do {
             entries = try TarReader.files(in: [UInt8](archive))
         } catch {
-            throw CommandFailure(message: "cannot read the output of git archive for \(reference):\(directory): \(error)")
+            throw CommandFailure(message: L(.diffArchiveUnreadable, ["reference": reference, "directory": directory, "reason": "\(error)"]))
         }
         let files = entries.filter { $0.path.hasSuffix("." + PolicyLoader.fileExtension) }.sorted { $0.path < $1.path }.map {
             SourceFile(path: "\(reference):\(directory)/\($0.path)", bytes: $0.bytes)
         }
         guard !files.isEmpty else {
-            throw CommandFailure(message: "revision \(reference) has no .\(PolicyLoader.fileExtension) files under \(directory)/")
+            throw CommandFailure(message: L(.diffRevisionNoFiles, ["reference": reference, "extension": PolicyLoader.fileExtension, "directory": directory]))
         }
         return ("\(reference):\(directory)", SourceSet(files: files))
     }
@@ -77,7 +78,7 @@ enum PolicySide {
         do {
             try process.run()
         } catch {
-            throw CommandFailure(message: "cannot run git: \(error.localizedDescription)")
+            throw CommandFailure(message: L(.diffGitCannotRun, ["reason": error.localizedDescription]))
         }
         // stderr is drained on its own thread, so a chatty git never blocks on a full pipe.
         let errorText = ErrorCollector()
@@ -88,7 +89,7 @@ enum PolicySide {
         let stderr = errorText.wait()
         guard process.terminationStatus == 0 else {
             let said = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CommandFailure(message: "git \(arguments.joined(separator: " ")) failed" + (said.isEmpty ? "" : ": \(said)"))
+            throw CommandFailure(message: L(.diffGitFailed, ["arguments": arguments.joined(separator: " "), "said": said.isEmpty ? "" : ": \(said)"]))
         }
         return data
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LKOApplication
+import LKOMessages
 import LKOServer
 import LKOStore
 import Logging
@@ -8,36 +9,29 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the lko service: the JSON API and the staff console over one database.",
-        discussion: """
-        Every person logs in as themselves (the same accounts as `lko login`); every action goes \
-        through the same gate as the CLI. Listens on loopback by default: put nginx in front \
-        for TLS (docs/deploy.md). Stops gracefully on SIGTERM or Ctrl-C. CLI administration on \
-        the same machine keeps working against the same file.
-
-          lko serve --db /var/lib/lko/lko.sqlite --listen 127.0.0.1:8080
-        """
+        abstract: L(.optServeAbstract),
+        discussion: L(.optServeDiscussion)
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Address and port to listen on (port 0: any free port).", valueName: "host:port"))
+    @Option(help: ArgumentHelp(L(.optListen), valueName: "host:port"))
     var listen: String = "127.0.0.1:8080"
 
-    @Flag(help: "A TLS proxy in front says X-Forwarded-Proto: https — cookies get Secure and the __Host- prefix.")
+    @Flag(help: ArgumentHelp(L(.flagBehindTlsProxy)))
     var behindTlsProxy = false
 
-    @Option(help: ArgumentHelp("Write the listening address to this file once the server is up (for scripts).", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.optAddressFile), valueName: "file"))
     var addressFile: String?
 
-    @Option(help: ArgumentHelp("Signed audit checkpoints go here every 15 minutes and at shutdown (default: the database path + .checkpoints).", valueName: "dir"))
+    @Option(help: ArgumentHelp(L(.optCheckpointDir), valueName: "dir"))
     var checkpointDir: String?
 
-    @Option(help: ArgumentHelp("The checkpoint signing key (default: the database path + .audit-key).", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.optServeAuditKey), valueName: "file"))
     var auditKey: String?
 
     func validate() throws {
-        guard Self.parse(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080") }
+        guard Self.parse(listen) != nil else { throw ValidationError(L(.cliListenAddress)) }
     }
 
     static func parse(_ text: String) -> (host: String, port: Int)? {
@@ -57,11 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
         let service: LKOService
         do {
             service = try LKOService.open(path: database.path, clockOverride: try database.clockOverride())
-            try service.catchUpDelegations()
+            _ = try service.catchUpDelegationMoves()
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(message: String(describing: AppError.from(error)))
+            let translated = AppError.from(error)
+            throw CommandFailure(message: (translated as? AppError)?.description(in: Language.current) ?? String(describing: translated))
         }
         var configuration = ServerConfiguration(host: host, port: port, behindTLSProxy: behindTlsProxy)
         configuration.checkpointDirectory = checkpointDir
@@ -70,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         let addressFile = addressFile
         let path = database.path
         try await server.run(logger: logger) { address in
-            Terminal.err("lko serve: listening on http://\(address) (database \(path)); Ctrl-C stops")
+            Terminal.err(L(.cliServeListening, ["address": "\(address)", "path": path]))
             if let addressFile { try? address.write(toFile: addressFile, atomically: true, encoding: .utf8) }
         }
     }

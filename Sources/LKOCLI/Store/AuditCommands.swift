@@ -3,29 +3,30 @@ import Foundation
 import LKOCompiler
 import LKOApplication
 import LKOStore
+import LKOMessages
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Read and verify the audit log (needs view_audit).",
+        abstract: L(.auditCmdAbstract),
         subcommands: [AuditLogCommand.self, AuditVerifyCommand.self, AuditCheckpointCommand.self]
     )
 }
 
 struct AuditLogCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Print audit entries, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: L(.auditCmdLogAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Entries at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM).", valueName: "time")) var since: String?
-    @Option(help: "Only entries by this login.") var actor: String?
-    @Option(help: "Only entries about this object (e.g. user:head, or user for all users).") var object: String?
-    @Option(help: "At most this many entries.") var limit: Int?
+    @Option(help: ArgumentHelp(L(.auditCmdOptSince), valueName: "time")) var since: String?
+    @Option(help: ArgumentHelp(L(.auditCmdOptActor))) var actor: String?
+    @Option(help: ArgumentHelp(L(.auditCmdOptObject))) var object: String?
+    @Option(help: ArgumentHelp(L(.auditCmdOptLimit))) var limit: Int?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let since, StoreClock.parse(since.count == 10 ? since + "T00:00" : since) == nil {
-            throw ValidationError("--since must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got \(since)")
+            throw ValidationError(L(.auditCmdValSince, ["value": since]))
         }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError(L(.auditCmdValLimit)) }
     }
 
     func run() throws {
@@ -49,15 +50,15 @@ struct AuditLogCommand: ParsableCommand, RemoteCapable {
 struct AuditVerifyCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the whole hash chain; name the first entry that was edited, deleted, inserted or reordered.",
-        discussion: "Exit status: 0 intact, 1 broken. Record the printed head hash elsewhere: it also reveals a rewrite of the whole chain."
+        abstract: L(.auditCmdVerifyAbstract),
+        discussion: L(.auditCmdVerifyDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Prove the chain's tail against the signed checkpoints in this folder (`lko audit checkpoint --dir`).", valueName: "dir"))
+    @Option(help: ArgumentHelp(L(.auditCmdOptCheckpoints), valueName: "dir"))
     var checkpoints: String?
-    @Flag(help: "Also recompute every row's digest and name rows edited behind lko's back (the database file only).")
+    @Flag(help: ArgumentHelp(L(.auditCmdOptDeep)))
     var deep = false
-    @Option(help: ArgumentHelp("The checkpoint key (default: the database path + .audit-key; its .pub is trusted).", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.auditCmdOptKey), valueName: "file"))
     var auditKey: String?
     @OptionGroup var output: OutputOptions
 
@@ -66,21 +67,20 @@ struct AuditVerifyCommand: ParsableCommand, RemoteCapable {
             let json = try output.resolve([.text, .json]) == .json
             if checkpoints != nil || deep {
                 guard let local = try database.backend() as? LocalBackend else {
-                    throw CommandFailure(message: "--checkpoints and --deep need the database file; run them on the server machine with --db", exitCode: .usage)
+                    throw CommandFailure(message: L(.auditCmdNeedsFile), exitCode: .usage)
                 }
                 let report = try local.service.verifyAuditFully(try local.caller(), checkpointDirectory: checkpoints, auditKeyPath: auditKey, deep: deep)
                 if json { try Terminal.document(report) } else {
-                    Terminal.out(report.chain.intact ? "audit chain intact: \(report.chain.entries) entries; head \(report.chain.headHash)"
-                                                     : "audit chain BROKEN at entry \(report.chain.brokenAt.map(String.init) ?? "?"): \(report.chain.reason ?? "")")
+                    Terminal.out(report.chain.intact ? Self.intact(report.chain) : L(.auditCmdBroken, Self.brokenArguments(report.chain)))
                     if let count = report.checkpoints {
-                        Terminal.out("checkpoints: \(count) valid" + (report.provenThrough.map { ", entries #1…#\($0) proven unchanged" } ?? ""))
+                        Terminal.out(L(.auditCmdCheckpoints, ["count": "\(count)"]) + (report.provenThrough.map { L(.auditCmdProvenThrough, ["seq": "\($0)"]) } ?? ""))
                     }
-                    for problem in report.checkpointProblems { Terminal.out("  PROBLEM: \(problem)") }
+                    for problem in report.checkpointProblemTexts { Terminal.out(L(.auditCmdProblem, ["problem": problem.render(Language.current)])) }
                     if let rows = report.rowFindings {
-                        Terminal.out(rows.isEmpty ? "rows: every tracked row holds what lko recorded" : "rows: \(rows.count) finding(s)")
-                        for finding in rows { Terminal.out("  PROBLEM: \(finding)") }
+                        Terminal.out(rows.isEmpty ? L(.auditCmdRowsClean) : L(.auditCmdRowsFindings, ["count": "\(rows.count)"]))
+                        for finding in report.rowFindingTexts { Terminal.out(L(.auditCmdProblem, ["problem": finding.render(Language.current)])) }
                     }
-                    for caveat in report.caveats { Terminal.out("note: \(caveat)") }
+                    for caveat in report.caveatTexts { Terminal.out(L(.prefixNote) + caveat.render(Language.current)) }
                 }
                 if !report.intact { throw ExitCode.failure }
                 return
@@ -92,38 +92,41 @@ struct AuditVerifyCommand: ParsableCommand, RemoteCapable {
                 return
             }
             if !result.intact {
-                throw CommandFailure(message: "the audit chain is broken at entry \(result.brokenAt.map(String.init) ?? "?"): \(result.reason ?? "")")
+                throw CommandFailure(message: L(.auditCmdBrokenError, Self.brokenArguments(result)))
             }
-            Terminal.out("audit chain intact: \(result.entries) entries; head \(result.headHash)")
-            Terminal.out("note: without --checkpoints DIR the tail of the chain cannot be proven (deleting the newest entries, or rewriting the whole chain, goes unseen)")
+            Terminal.out(Self.intact(result))
+            Terminal.out(L(.prefixNote) + L(.auditCmdTailUnproven))
         }
+    }
+
+    /// "audit chain intact: 12 entries; head …".
+    static func intact(_ chain: AuditVerification) -> String {
+        L(.auditCmdIntact, ["entries": Messages.count(chain.entries, .entry, in: Language.current), "head": chain.headHash])
+    }
+
+    static func brokenArguments(_ chain: AuditVerification) -> [String: String] {
+        ["seq": chain.brokenAt.map(String.init) ?? "?", "reason": chain.reasonText?.render(Language.current) ?? chain.reason ?? ""]
     }
 }
 
 struct AuditCheckpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
-        abstract: "Sign the audit chain's head (Ed25519, a key kept outside the database) and write it to a folder or stdout.",
-        discussion: """
-        Keep checkpoints where whoever can edit the database cannot: another machine, a \
-        write-once store. `lko serve` writes one every 15 minutes and at shutdown. \
-        `lko audit verify --checkpoints DIR` then proves every checkpointed entry unchanged.
-
-          lko audit checkpoint --db /var/lib/lko/lko.sqlite --dir /var/lib/lko/checkpoints
-        """
+        abstract: L(.auditCmdCheckpointAbstract),
+        discussion: L(.auditCmdCheckpointDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Write the checkpoint into this folder (default: print it).", valueName: "dir")) var dir: String?
-    @Option(help: ArgumentHelp("The signing key (default: the database path + .audit-key).", valueName: "file")) var auditKey: String?
+    @Option(help: ArgumentHelp(L(.auditCmdOptDir), valueName: "dir")) var dir: String?
+    @Option(help: ArgumentHelp(L(.auditCmdOptSigningKey), valueName: "file")) var auditKey: String?
 
     func run() throws {
         try runBackendCommand {
             guard let local = try database.backend() as? LocalBackend else {
-                throw CommandFailure(message: "a checkpoint is signed on the server machine with the key beside the database; run it there with --db", exitCode: .usage)
+                throw CommandFailure(message: L(.auditCmdCheckpointNeedsFile), exitCode: .usage)
             }
             let result = try local.service.writeCheckpoint(try local.caller(), directory: dir, auditKeyPath: auditKey)
             if let file = result.file {
-                Terminal.out("checkpoint of entry #\(result.checkpoint.seq) written: \(file)")
+                Terminal.out(L(.auditCmdCheckpointWritten, ["seq": "\(result.checkpoint.seq)", "file": file]))
             } else {
                 try Terminal.json(result.checkpoint)
             }

@@ -5,41 +5,34 @@ import LKOStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the lko database and its first administrator.",
-        discussion: """
-        Creates the SQLite file (mode 0600, WAL) and an administrator account that holds every \
-        administrative right until the first `lko apply`; from then on only the active policy \
-        decides. Never touches an existing file.
-
-        --sandbox makes a rehearsal/training database where LKO_NOW=2026-03-02T09:00 may move \
-        the clock; a production database refuses that.
-        """
+        abstract: L(.optInitAbstract),
+        discussion: L(.optInitDiscussion)
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The administrator's login (as used in the policy's grants).")
+    @Option(help: ArgumentHelp(L(.optInitLogin)))
     var login: String
 
-    @Option(help: "The administrator's full name.")
+    @Option(help: ArgumentHelp(L(.optInitFullName)))
     var fullName: String
 
-    @Option(help: "Position, e.g. «Системный администратор финансового отдела».")
+    @Option(help: ArgumentHelp(L(.optInitPosition)))
     var position: String = ""
 
-    @Option(help: "Department.")
+    @Option(help: ArgumentHelp(L(.optDepartment)))
     var department: String = ""
 
-    @Option(help: "E-mail.")
+    @Option(help: ArgumentHelp(L(.optEmail)))
     var email: String = ""
 
-    @Flag(help: "Create a sandbox database (LKO_NOW may move its clock).")
+    @Flag(help: ArgumentHelp(L(.flagSandbox)))
     var sandbox = false
 
-    @Flag(help: "Read the password from the first line of standard input.")
+    @Flag(help: ArgumentHelp(L(.flagPasswordStdin)))
     var passwordStdin = false
 
-    @Option(help: ArgumentHelp("Where to create the audit checkpoint signing key (default: the database path + .audit-key); keep it away from the database's backups.", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.optInitAuditKey), valueName: "file"))
     var auditKey: String?
 
     func run() throws {
@@ -52,8 +45,8 @@ struct InitCommand: ParsableCommand {
                 auditKeyPath: auditKey
             )
             try store.close()
-            Terminal.out("created \(database.path)\(sandbox ? " (sandbox)" : "") with administrator \(login); next: `lko login --login \(login)`, then `lko apply`")
-            Terminal.out("audit checkpoint key: \(auditKey ?? AuditKey.defaultPath(forDatabase: database.path)) (mode 0600; not in the database)")
+            Terminal.out(L(.cliInitCreated, ["path": database.path, "sandbox": sandbox ? L(.cliInitSandbox) : "", "login": login]))
+            Terminal.out(L(.cliInitAuditKey, ["path": auditKey ?? AuditKey.defaultPath(forDatabase: database.path)]))
         }
     }
 }

@@ -4,25 +4,19 @@ import LKOCompiler
 import LKOLanguage
 import LKOApplication
 import LKOStore
+import LKOMessages
 
 struct ApplyCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Check, test and activate a policy (needs manage_policy).",
-        discussion: """
-        Errors or failing policy tests abort. Otherwise prints the change against the active \
-        version and activates the new one atomically, storing its source, content hash, \
-        compiled tables, who, when and the message. Applying the active policy again changes \
-        nothing. A policy that leaves no active account able to manage_policy is refused. With \
-        --server the files of the local folder are sent to the server, which checks and \
-        activates them the same way.
-        """
+        abstract: L(.applyAbstract),
+        discussion: L(.applyDiscussion)
     )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var policy: PolicyArgument
-    @Option(name: .shortAndLong, help: "Why: recorded with the version and in the audit log.") var message: String = ""
-    @Flag(name: .shortAndLong, help: "Confirm the risks of the change report (escalation, lockout, lost access) without asking; needed when not on a terminal.") var yes = false
+    @Option(name: .shortAndLong, help: ArgumentHelp(L(.applyOptMessage))) var message: String = ""
+    @Flag(name: .shortAndLong, help: ArgumentHelp(L(.applyFlagYes))) var yes = false
 
     func run() throws {
         try runBackendCommand {
@@ -30,7 +24,7 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
             let sources = try PolicyLoading(path: policy.path).load()
             let candidate = PolicyFiles(files: sources.files.map { ($0.path, $0.text) })
             let review = try backend.reviewPolicy(candidate)
-            if let diff = review.diff { Terminal.out(DiffRenderer(useColor: Terminal.stdoutUsesColor).render(diff, format: .text)) }
+            if let diff = review.diff { Terminal.out(DiffRenderer(useColor: Terminal.stdoutUsesColor, language: Language.current).render(diff, format: .text)) }
             var confirmed = yes || !review.hasRisks
             if !confirmed {
                 guard isatty(STDIN_FILENO) == 1 else {
@@ -50,7 +44,7 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
             }
             if let provenance { Terminal.out(L(provenance.clean ? .applyFromCommit : .applyFromDirtyCommit, ["commit": String(provenance.commit.prefix(12))])) }
             if result.changed {
-                for warning in result.warnings { Terminal.warning(warning) }
+                for warning in result.warnings(in: Language.current) { Terminal.warning(warning) }
                 Terminal.out(L(.policyActivated, ["version": result.version]))
             } else {
                 Terminal.out(L(.policyUnchanged, ["version": result.version]))
@@ -60,7 +54,7 @@ struct ApplyCommand: ParsableCommand, RemoteCapable {
 }
 
 struct HistoryCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List policy activations, oldest first (needs manage_policy).")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: L(.historyAbstract))
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -74,10 +68,10 @@ struct HistoryCommand: ParsableCommand, RemoteCapable {
 }
 
 struct ShowPolicyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show-policy", abstract: "Print the source of a stored policy version (default: the active one).")
+    static let configuration = CommandConfiguration(commandName: "show-policy", abstract: L(.showPolicyAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "A version: its number (vN without the v), or a prefix of its hash.") var version: String?
-    @Flag(help: "Print the compiled tables as JSON instead of the source.") var tables = false
+    @Argument(help: ArgumentHelp(L(.showPolicyArgVersion))) var version: String?
+    @Flag(help: ArgumentHelp(L(.showPolicyFlagTables))) var tables = false
 
     func run() throws {
         try runStoreCommand {
@@ -88,7 +82,9 @@ struct ShowPolicyCommand: ParsableCommand {
                 FileHandle.standardOutput.write(TablesJSON.encode(stored.tables))
                 return
             }
-            Terminal.out("# version v\(stored.id) \(stored.version), stored \(stored.createdAt) by \(stored.createdBy)")
+            // The time in the organization's zone, as `lko history` shows it.
+            let zone = (try store.activePolicy())?.policy.tables.organization.timeZone ?? "Europe/Moscow"
+            Terminal.out(L(.showPolicyHeader, ["id": "\(stored.id)", "version": stored.version, "at": RussianText.time(stored: stored.createdAt, zone: zone), "by": stored.createdBy]))
             for file in stored.files {
                 Terminal.out("\n# ==== \(file.path)")
                 Terminal.out(file.text)
@@ -98,10 +94,10 @@ struct ShowPolicyCommand: ParsableCommand {
 }
 
 struct RollbackCommand: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "rollback", abstract: "Re-activate an earlier policy version (a new, audited activation).")
+    static let configuration = CommandConfiguration(commandName: "rollback", abstract: L(.rollbackAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The version to return to (number or hash prefix; default: the one before the active).") var version: String?
-    @Option(name: .shortAndLong, help: "Why.") var message: String = ""
+    @Argument(help: ArgumentHelp(L(.rollbackArgVersion))) var version: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp(L(.rollbackOptMessage))) var message: String = ""
 
     func run() throws {
         try runBackendCommand {

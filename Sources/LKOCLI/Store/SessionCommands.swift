@@ -12,13 +12,13 @@ struct LoginCommand: ParsableCommand, RemoteCapable {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Your login.")
+    @Option(help: ArgumentHelp(L(.optLoginYours)))
     var login: String
 
-    @Flag(help: "Read the password from the first line of standard input.")
+    @Flag(help: ArgumentHelp(L(.flagPasswordStdin)))
     var passwordStdin = false
 
-    @Flag(help: "Print the token to standard output instead of saving it.")
+    @Flag(help: ArgumentHelp(L(.flagPrintToken)))
     var printToken = false
 
     func run() throws {

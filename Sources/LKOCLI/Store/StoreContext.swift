@@ -10,14 +10,14 @@ import LKOMessages
 /// `--db` or `--server`, shared by every command that uses the database: the local file, or
 /// the JSON API of `lko serve` (docs/cli.md, "Against a server").
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The lko database (default: $LKO_DB, else ./lko.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp(L(.optDb), valueName: "path"))
     var db: String?
 
-    @Option(help: ArgumentHelp("Work through the API of `lko serve` at this address instead of a local file (default: $LKO_SERVER unless --db is given).", valueName: "url"))
+    @Option(help: ArgumentHelp(L(.optServer), valueName: "url"))
     var server: String?
 
     func validate() throws {
-        if db != nil, server != nil { throw ValidationError("give either --db (the local file) or --server (an lko server), not both") }
+        if db != nil, server != nil { throw ValidationError(L(.cliDbOrServer)) }
     }
 
     /// The server named by `--server`, else by `LKO_SERVER` when no `--db` is given; nil: the
@@ -49,7 +49,7 @@ struct DatabaseOptions: ParsableArguments {
     func clockOverride() throws -> Date? {
         guard let text = ProcessInfo.processInfo.environment["LKO_NOW"], !text.isEmpty else { return nil }
         guard let date = StoreClock.parse(text) else {
-            throw CommandFailure(message: "LKO_NOW=\(text) is not a time like 2026-03-02T09:00 (UTC)", exitCode: .usage)
+            throw CommandFailure(message: L(.cliNowUnreadable, ["text": text]), exitCode: .usage)
         }
         return date
     }
@@ -57,7 +57,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database, honouring `LKO_NOW` (sandbox databases only). Only for commands
     /// that work on the local file: refused when a server is named.
     func open() throws -> Store {
-        try requireLocal("this command")
+        try requireLocal(L(.cliThisCommand))
         let store = try Store.open(path: path, clockOverride: try clockOverride(), blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
         DelegationCatchUp.run(store)
         return store
@@ -87,7 +87,7 @@ enum SessionFile {
         let url = url(forDatabase: path)
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure(message: "cannot write the session file \(url.path)")
+            throw CommandFailure(message: L(.cliSessionFileUnwritable, ["path": url.path]))
         }
     }
 
@@ -124,7 +124,7 @@ enum SessionFile {
         try FileManager.default.createDirectory(at: directory(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure(message: "cannot write the session file \(url.path)")
+            throw CommandFailure(message: L(.cliSessionFileUnwritable, ["path": url.path]))
         }
     }
 }
@@ -201,7 +201,7 @@ func runBackendCommand(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch let error as PasswordHashingError {
-        throw CommandFailure(message: "password hashing failed: \(error)")
+        throw CommandFailure(message: L(.cliPasswordHashingFailed, ["reason": "\(error)"]))
     } catch {
         let translated = AppError.from(error)
         if let app = translated as? AppError { throw CommandFailure(message: app.description(in: Language.current)) }
@@ -220,7 +220,7 @@ func runStoreCommand(_ body: () throws -> Void) throws {
     } catch let error as WorkflowError {
         throw CommandFailure(message: localized(error, english: error.description))
     } catch let error as PasswordHashingError {
-        throw CommandFailure(message: "password hashing failed: \(error)")
+        throw CommandFailure(message: L(.cliPasswordHashingFailed, ["reason": "\(error)"]))
     }
 }
 

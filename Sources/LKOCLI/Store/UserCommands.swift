@@ -6,21 +6,21 @@ import LKOStore
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage accounts (needs manage_users).",
+        abstract: L(.optUserAbstract),
         subcommands: [UserAdd.self, UserList.self, UserShow.self, UserDisable.self, UserEnable.self, UserUnlock.self, UserPasswd.self, UserRemove.self]
     )
 }
 
 struct UserAdd: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: L(.optUserAddAbstract))
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login (as used in the policy's grants).") var login: String
-    @Option(help: "Full name.") var fullName: String
-    @Option(help: "Position.") var position: String = ""
-    @Option(help: "Department.") var department: String = ""
-    @Option(help: "E-mail.") var email: String = ""
-    @Flag(help: "Read the new password from the first line of standard input.") var passwordStdin = false
+    @Argument(help: ArgumentHelp(L(.argLoginForGrants))) var login: String
+    @Option(help: ArgumentHelp(L(.optFullName))) var fullName: String
+    @Option(help: ArgumentHelp(L(.optPosition))) var position: String = ""
+    @Option(help: ArgumentHelp(L(.optDepartment))) var department: String = ""
+    @Option(help: ArgumentHelp(L(.optEmail))) var email: String = ""
+    @Flag(help: ArgumentHelp(L(.flagNewPasswordStdin))) var passwordStdin = false
 
     func run() throws {
         try runBackendCommand {
@@ -33,7 +33,7 @@ struct UserAdd: ParsableCommand, RemoteCapable {
 }
 
 struct UserList: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: L(.optUserListAbstract))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -48,10 +48,10 @@ struct UserList: ParsableCommand, RemoteCapable {
 }
 
 struct UserShow: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one account.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: L(.optUserShowAbstract))
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login.") var login: String
+    @Argument(help: ArgumentHelp(L(.argLogin))) var login: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -76,17 +76,17 @@ struct UserShow: ParsableCommand, RemoteCapable {
 }
 
 struct UserDisable: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account (its sessions end at once); --handover-to hands its open cases over first.")
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: L(.optUserDisableAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login.") var login: String
-    @Option(help: ArgumentHelp("Reassign every open case of the account to this login through the enforcement gate (each audited), then disable. Refused: the message lists who could take them.", valueName: "login"))
+    @Argument(help: ArgumentHelp(L(.argLogin))) var login: String
+    @Option(help: ArgumentHelp(L(.optHandoverTo), valueName: "login"))
     var handoverTo: String?
 
     func run() throws {
         try runBackendCommand {
             let backend = try database.backend()
             if let target = handoverTo {
-                guard let local = backend as? LocalBackend else { throw CommandFailure(message: "--handover-to works on the local database file (no --server)", exitCode: .usage) }
+                guard let local = backend as? LocalBackend else { throw CommandFailure(message: L(.cliHandoverLocalOnly), exitCode: .usage) }
                 let moved = try local.service.disableWithHandover(try local.caller(), login: login, to: target)
                 for posNumber in moved { Terminal.out(L(.handedOver, ["number": posNumber, "login": target])) }
                 Terminal.out(L(.userDisabled, ["login": login]))
@@ -99,9 +99,9 @@ struct UserDisable: ParsableCommand, RemoteCapable {
 }
 
 struct UserEnable: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a disabled account.")
+    static let configuration = CommandConfiguration(commandName: "enable", abstract: L(.optUserEnableAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login.") var login: String
+    @Argument(help: ArgumentHelp(L(.argLogin))) var login: String
 
     func run() throws {
         try runBackendCommand {
@@ -120,9 +120,9 @@ struct UserEnable: ParsableCommand, RemoteCapable {
 }
 
 struct UserUnlock: ParsableCommand, RemoteCapable {
-    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Lift the lock after repeated failed logins.")
+    static let configuration = CommandConfiguration(commandName: "unlock", abstract: L(.optUserUnlockAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login.") var login: String
+    @Argument(help: ArgumentHelp(L(.argLogin))) var login: String
 
     func run() throws {
         try runBackendCommand {
@@ -139,8 +139,8 @@ struct UserPasswd: ParsableCommand, RemoteCapable {
         discussion: L(.helpUserPasswdDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login (default: yours).") var login: String?
-    @Flag(help: "Read the passwords from standard input, one a line (your own: current, then new).") var passwordStdin = false
+    @Argument(help: ArgumentHelp(L(.argLoginDefaultYours))) var login: String?
+    @Flag(help: ArgumentHelp(L(.flagPasswordsStdin))) var passwordStdin = false
 
     func run() throws {
         try runBackendCommand {
@@ -167,9 +167,9 @@ struct UserPasswd: ParsableCommand, RemoteCapable {
 }
 
 struct UserRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account, keeping it as a tombstone: its name stays in every history line, it can never sign in, its login is never reused (refused while it holds open cases or is a pending substitute).")
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: L(.optUserRemoveAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The login.") var login: String
+    @Argument(help: ArgumentHelp(L(.argLogin))) var login: String
 
     func run() throws {
         try runStoreCommand {

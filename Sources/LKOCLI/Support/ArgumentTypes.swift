@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
+import LKOApplication
 import LKOCalendar
 import LKOCompiler
 
 extension CalendarDate: ExpressibleByArgument {
+    /// A day as people write it, DD.MM.YYYY, or YYYY-MM-DD (``DayInput``). Anything else is a
+    /// parse failure that names both forms (`ParserErrors`, for every `<date>`).
     public init?(argument: String) {
-        self.init(iso: argument)
+        guard let day = DayInput.parse(argument) else { return nil }
+        self = day
     }
 }
 

@@ -15,7 +15,7 @@ enum Examples {
         "explain": ["lko explain roads_specialist draft --subcategory roads.potholes --assignee roads_specialist",
                     "lko explain deputy_housing approve --subcategory housing.roof --at 2026-03-02 --format json"],
         "authorize": ["lko authorize --policy Policies --requests requests.jsonl > decisions.jsonl"],
-        "deadline": ["lko deadline --from 2024-12-29 --days 10 --explain", "lko deadline --from 2026-03-02 --days 20 --working-days --format json"],
+        "deadline": ["lko deadline --from 29.12.2024 --days 10 --explain", "lko deadline --from 2026-03-02 --days 20 --working-days --format json"],
         "diff": ["lko diff origin/main HEAD", "lko diff HEAD~1 Policies --format markdown > review.md", "lko diff old/ new/ --fail-on escalation"],
         "init": ["lko init --db lko.sqlite --login finance_sysadmin --full-name \"Смирнова Ольга Викторовна\""],
         "login": ["lko login --login roads_specialist", "printf '%s\\n' \"$PASSWORD\" | lko login --login roads_specialist --password-stdin"],

@@ -36,13 +36,13 @@ enum CSVDialect: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// `--format`, the deprecated `--json`, and `--csv-dialect`, shared by every command that
 /// prints data.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output: text (for people) or json (one document with format_version); csv and markdown where the command supports them.", valueName: "format"))
+    @Option(help: ArgumentHelp(L(.optFormat), valueName: "format"))
     var format: OutputFormat?
 
-    @Flag(help: ArgumentHelp("Deprecated: use --format json.", visibility: .hidden))
+    @Flag(help: ArgumentHelp(L(.flagJsonDeprecated), visibility: .hidden))
     var json = false
 
-    @Option(help: ArgumentHelp("CSV for: excel (BOM, `;`; the default in Russian) or rfc4180 (`,`).", valueName: "dialect"))
+    @Option(help: ArgumentHelp(L(.optCsvDialect), valueName: "dialect"))
     var csvDialect: CSVDialect?
 
     /// The format asked for, checked against those the command supports (wrong usage, exit 2);

@@ -9,15 +9,15 @@ import LKOMessages
 /// The policy folder shared by the policy commands: `--policy DIR` (the one name on every
 /// command), or the older positional `DIR`, which still works.
 struct PolicyArgument: ParsableArguments {
-    @Option(name: .customLong("policy"), help: ArgumentHelp("The policy: a folder of .lko files (read with every subfolder) or one file; - reads one file from standard input where the command says so (default: Policies).", valueName: "dir"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp(L(.optPolicy), valueName: "dir"))
     var option: String?
 
-    @Argument(help: ArgumentHelp("The same as --policy (the older spelling).", valueName: "dir"))
+    @Argument(help: ArgumentHelp(L(.argPolicyDir), valueName: "dir"))
     var positional: String?
 
     func validate() throws {
         if let option, let positional, option != positional {
-            throw ValidationError("the policy is given twice (--policy \(option) and \(positional)); give it once")
+            throw ValidationError(L(.cliPolicyGivenTwice, ["option": option, "positional": positional]))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOApplication
 import LKOLanguage
+import LKOMessages
 
 /// Options accepted anywhere on the command line, taken out before parsing: `--color
 /// auto|always|never`.
@@ -13,7 +14,7 @@ enum GlobalOptions {
             if argument == "--" { break }
             var value: String?
             if argument == "--color" {
-                guard index + 1 < arguments.count else { throw CommandFailure(message: "--color: auto, always or never", exitCode: .usage, showUsage: true) }
+                guard index + 1 < arguments.count else { throw CommandFailure(message: L(.cliColorValues), exitCode: .usage, showUsage: true) }
                 value = arguments[index + 1]
                 arguments.removeSubrange(index...(index + 1))
             } else if argument.hasPrefix("--color=") {
@@ -24,7 +25,7 @@ enum GlobalOptions {
                 continue
             }
             guard let value, let mode = Terminal.ColorMode(rawValue: value) else {
-                throw CommandFailure(message: "--color: auto, always or never", exitCode: .usage, showUsage: true)
+                throw CommandFailure(message: L(.cliColorValues), exitCode: .usage, showUsage: true)
             }
             Terminal.colorMode = mode
         }
@@ -76,7 +77,7 @@ enum Suggest {
         let type: ParsableCommand.Type = found.type
         if token.hasPrefix("--") {
             let name = String(token.prefix { $0 != "=" })
-            return Suggestions.closest(to: name, in: CommandTree.options(of: type))
+            return Suggestions.closest(to: name, in: CommandTree.options(of: type)).flatMap { $0 == name ? nil : $0 }
         }
         var names: [String] = []
         for sub in type.configuration.subcommands {
@@ -117,13 +118,137 @@ enum HelpPrinter {
     }
 
     static func text(for type: ParsableCommand.Type, path: [String], columns: Int? = nil) -> String {
-        var help = LKO.helpMessage(for: type, columns: columns)
+        let width = columns ?? ParserWords.screenWidth
+        var help = ParserWords.localize(LKO.helpMessage(for: type, columns: width), width: width)
         while help.hasSuffix("\n") { help.removeLast() }
         let examples = Examples.of(path)
         if !examples.isEmpty {
             help += "\n\n" + L(.examplesHeading) + "\n" + examples.map { "  " + $0 }.joined(separator: "\n")
         }
         return help + "\n"
+    }
+}
+
+/// The words ArgumentParser writes into a help screen itself (`OVERVIEW:`, `USAGE:`, the
+/// section titles, `--help` and `--version`, `(values: …; default: …)`), in the reader's
+/// language. English is ArgumentParser's own text, untouched. A description that changes is
+/// wrapped again the way ArgumentParser wraps it, so the columns stay as they were.
+enum ParserWords {
+    /// ArgumentParser's width: `COLUMNS`, else the terminal's, else 80.
+    static var screenWidth: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// Where descriptions start (ArgumentParser's label column).
+    static let labelColumn = 26
+
+    static func localize(_ help: String, width: Int, in language: Language = Language.current) -> String {
+        guard language != .en else { return help }
+        func en(_ key: MessageKey) -> String { Messages.text(key, in: .en) }
+        func ru(_ key: MessageKey) -> String { Messages.text(key, in: language) }
+        let headings = [MessageKey.optParserArguments, .optParserOptions, .optParserSubcommands]
+        let prefixes = [MessageKey.optParserOverview, .optParserUsage]
+        let lines = help.components(separatedBy: "\n")
+        var result: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            if let key = headings.first(where: { line == en($0) }) {
+                result.append(ru(key))
+                continue
+            }
+            if let key = prefixes.first(where: { line.hasPrefix(en($0) + " ") }) {
+                // Same width in both languages (`OVERVIEW: `/`ОПИСАНИЕ: `, `USAGE: `/`ВЫЗОВ: `): the
+                // wrapping and the hanging indent stay right.
+                result.append(ru(key).padding(toLength: en(key).count, withPad: " ", startingAt: 0) + line.dropFirst(en(key).count))
+                continue
+            }
+            let seeHelp = en(.optParserSeeHelp).components(separatedBy: "{command}")
+            if line.hasPrefix("  " + seeHelp[0]), line.hasSuffix(seeHelp[1]) {
+                let command = line.dropFirst(2 + seeHelp[0].count).dropLast(seeHelp[1].count)
+                result.append("  " + Messages.text(.optParserSeeHelp, ["command": String(command)], in: language))
+                continue
+            }
+            // An element: `  label` padded to the label column, then its description, wrapped
+            // with the label column's indent (a long label has the description below it).
+            guard line.hasPrefix("  "), let first = line.dropFirst(2).first, first != " " else {
+                result.append(line)
+                continue
+            }
+            let indent = String(repeating: " ", count: labelColumn)
+            var label = line.trimmingCharacters(in: .whitespaces)
+            var parts: [String] = []
+            let head = line.prefix(labelColumn).trimmingCharacters(in: .whitespaces)
+            if line.count > labelColumn, line.prefix(labelColumn).hasSuffix(" "), 2 + head.count < labelColumn {
+                label = head
+                parts.append(String(line.dropFirst(labelColumn)))
+            }
+            var end = index
+            while end < lines.count, lines[end].hasPrefix(indent), lines[end].dropFirst(labelColumn).first.map({ $0 != " " }) ?? false {
+                parts.append(String(lines[end].dropFirst(labelColumn)))
+                end += 1
+            }
+            let description = parts.joined(separator: " ")
+            let translated = translate(description, en: en, ru: ru)
+            guard translated != description else {
+                result.append(line)
+                continue
+            }
+            index = end
+            let wrapped = wrap(translated, columns: width - labelColumn)
+            let padded = "  " + label
+            if padded.count < labelColumn, let firstLine = wrapped.first {
+                result.append(padded.padding(toLength: labelColumn, withPad: " ", startingAt: 0) + firstLine)
+                result += wrapped.dropFirst().map { indent + $0 }
+            } else {
+                result.append(padded)
+                result += wrapped.map { indent + $0 }
+            }
+        }
+        return result.joined(separator: "\n")
+    }
+
+    /// A description with ArgumentParser's words in the reader's language.
+    static func translate(_ description: String, en: (MessageKey) -> String, ru: (MessageKey) -> String) -> String {
+        if description == en(.optParserHelp) { return ru(.optParserHelp) }
+        if description == en(.optParserVersion) { return ru(.optParserVersion) }
+        // `(values: a, b)`, `(default: x)`, `(values: a, b; default: x)`: always at the end.
+        guard description.hasSuffix(")") else { return description }
+        let values = "(" + en(.optParserValues) + ": ", defaultValue = en(.optParserDefault) + ": "
+        guard let open = description.range(of: values, options: .backwards) ?? description.range(of: "(" + defaultValue, options: .backwards) else { return description }
+        var tail = String(description[open.lowerBound...])
+        tail = tail.replacingOccurrences(of: values, with: "(" + ru(.optParserValues) + ": ")
+        tail = tail.replacingOccurrences(of: "(" + defaultValue, with: "(" + ru(.optParserDefault) + ": ")
+        tail = tail.replacingOccurrences(of: "; " + defaultValue, with: "; " + ru(.optParserDefault) + ": ")
+        return String(description[..<open.lowerBound]) + tail
+    }
+
+    /// ArgumentParser's wrapping: at the last space that fits, else at the next space.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        guard columns > 0 else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while true {
+            let chunk = rest.prefix(columns)
+            if chunk.endIndex == rest.endIndex {
+                lines.append(String(rest))
+                break
+            } else if let space = chunk.lastIndex(of: " ") {
+                lines.append(String(rest[..<space]))
+                rest = rest[rest.index(after: space)...]
+            } else if let space = rest.firstIndex(of: " ") {
+                lines.append(String(rest[..<space]))
+                rest = rest[rest.index(after: space)...]
+            } else {
+                lines.append(String(rest))
+                break
+            }
+        }
+        return lines
     }
 }
 
@@ -136,7 +261,7 @@ struct CompletionCommand: ParsableCommand {
 
     enum Shell: String, ExpressibleByArgument, CaseIterable { case bash, zsh, fish }
 
-    @Argument(help: "bash, zsh or fish.") var shell: Shell
+    @Argument(help: ArgumentHelp(L(.argShell))) var shell: Shell
 
     func run() throws {
         let script = LKO.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)
@@ -151,7 +276,7 @@ struct ManualCommand: ParsableCommand {
         discussion: L(.helpManualDiscussion)
     )
 
-    @Option(help: ArgumentHelp("Write the page to this file (e.g. /usr/local/share/man/man1/lko.1) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp(L(.optManualOut), valueName: "file"))
     var out: String?
 
     func run() throws {
@@ -190,8 +315,8 @@ enum ManualPage {
             page.append(escape(configuration.abstract))
             if !configuration.discussion.isEmpty { page.append(contentsOf: paragraphs(configuration.discussion)) }
             // The options, as the help screen lists them, unfilled.
-            let help = LKO.helpMessage(for: type, columns: 10_000)
-            if let range = help.range(of: "OPTIONS:") {
+            let help = ParserWords.localize(LKO.helpMessage(for: type, columns: 10_000), width: 10_000)
+            if let range = help.range(of: L(.optParserOptions)) {
                 page.append(".PP\n.nf")
                 page.append(contentsOf: help[range.upperBound...].split(separator: "\n").map { escape(String($0)) })
                 page.append(".fi")
@@ -206,7 +331,7 @@ enum ManualPage {
         page.append(".SH \"EXIT STATUS\"")
         page.append(escape(L(.manualExitStatus)))
         page.append(".SH \"SEE ALSO\"")
-        page.append("docs/cli.md, docs/policy-language.md, docs/workflow.md in the lko repository.")
+        page.append(escape(L(.cliManualSeeAlso)))
         return page.joined(separator: "\n") + "\n"
     }
 

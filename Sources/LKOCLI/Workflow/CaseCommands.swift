@@ -5,6 +5,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
+import LKOMessages
 
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,7 @@ struct CaseImport: ParsableCommand, RemoteCapable {
         discussion: L(.helpCaseImportDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The file, or - for standard input.") var file: String
+    @Argument(help: ArgumentHelp(L(.caseOptImportFile))) var file: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -41,12 +42,12 @@ struct CaseImport: ParsableCommand, RemoteCapable {
                 data = contents
             }
             let showProgress = Terminal.stderrIsTerminal && data.count > 200_000
-            if showProgress, backend.session.isRemote { Terminal.err("importing \(data.count / 1024) KiB on \(backend.location)…") }
+            if showProgress, backend.session.isRemote { Terminal.err(L(.caseImportingRemote, ["size": "\(data.count / 1024)", "server": backend.location])) }
             let report = try backend.importCases(data) { done, total in
-                if showProgress { FileHandle.standardError.write(Data("\rimporting: \(done)/\(total) lines".utf8)) }
+                if showProgress { FileHandle.standardError.write(Data(("\r" + L(.caseImportingProgress, ["done": "\(done)", "total": "\(total)"])).utf8)) }
             }
             if showProgress, !backend.session.isRemote { FileHandle.standardError.write(Data("\n".utf8)) }
-            for bad in report.bad { Terminal.err("\(file):\(bad.line): \(bad.reason)") }
+            for bad in report.bad { Terminal.err("\(file):\(bad.line): \(bad.text?.render(Language.current) ?? bad.reason)") }
             if format == .json { try Terminal.document(report) } else { Terminal.out(CaseRender.importSummary(report)) }
             if !report.bad.isEmpty { throw ExitCode.failure }
         }
@@ -56,14 +57,14 @@ struct CaseImport: ParsableCommand, RemoteCapable {
 struct CaseList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: L(.helpCaseListAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Only cases in this state: \(CaseState.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "state")) var state: String?
-    @Option(help: "Only cases assigned to this login.") var assignee: String?
-    @Flag(help: "Only open cases past their deadline.") var overdue = false
+    @Option(help: ArgumentHelp(L(.caseOptState, ["states": CaseState.allCases.map(\.rawValue).joined(separator: ", ")]), valueName: "state")) var state: String?
+    @Option(help: ArgumentHelp(L(.caseOptAssignee))) var assignee: String?
+    @Flag(help: ArgumentHelp(L(.caseOptOverdue))) var overdue = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let state, CaseState(rawValue: state) == nil {
-            throw ValidationError("unknown state `\(state)`; states: \(CaseState.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(L(.caseValUnknownState, ["state": state, "states": CaseState.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
     }
 
@@ -80,7 +81,7 @@ struct CaseList: ParsableCommand, RemoteCapable {
 struct CaseShow: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "show", abstract: L(.helpCaseShowAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -96,7 +97,7 @@ struct CaseShow: ParsableCommand, RemoteCapable {
 struct CaseHistory: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "history", abstract: L(.helpCaseHistoryAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -129,8 +130,8 @@ struct CaseAssign: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: L(.helpCaseAssignAbstract))
     static let action = CaseAction.assign
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "The executor's login.") var to: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptExecutor))) var to: String
     var request: ActionRequest { .init(to: to) }
 }
 
@@ -138,8 +139,8 @@ struct CaseReassign: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "reassign", abstract: L(.helpCaseReassignAbstract))
     static let action = CaseAction.reassign
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "The executor's login.") var to: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptExecutor))) var to: String
     var request: ActionRequest { .init(to: to) }
 }
 
@@ -147,13 +148,13 @@ struct CaseDraft: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "draft", abstract: L(.helpCaseDraftAbstract))
     static let action = CaseAction.draft
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "The answer text.") var text: String?
-    @Option(help: "Read the answer text from this file.") var file: String?
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptText))) var text: String?
+    @Option(help: ArgumentHelp(L(.caseOptFile))) var file: String?
 
     func validate() throws {
-        if (text == nil) == (file == nil) { throw ValidationError("give the answer with exactly one of --text or --file") }
-        if let file, FileManager.default.contents(atPath: file) == nil { throw ValidationError("cannot read \(file)") }
+        if (text == nil) == (file == nil) { throw ValidationError(L(.caseValTextOrFile)) }
+        if let file, FileManager.default.contents(atPath: file) == nil { throw ValidationError(L(.cannotRead, ["path": file])) }
     }
 
     var request: ActionRequest {
@@ -165,7 +166,7 @@ struct CaseSubmit: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: L(.helpCaseSubmitAbstract))
     static let action = CaseAction.submit
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
     var request: ActionRequest { .init() }
 }
 
@@ -173,8 +174,8 @@ struct CaseApprove: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "approve", abstract: L(.helpCaseApproveAbstract))
     static let action = CaseAction.approve
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "A comment.") var comment: String?
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptComment))) var comment: String?
     var request: ActionRequest { .init(comment: comment) }
 }
 
@@ -182,8 +183,8 @@ struct CaseReturn: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: L(.helpCaseReturnAbstract))
     static let action = CaseAction.return
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "What to fix.") var comment: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptReturnComment))) var comment: String
     var request: ActionRequest { .init(comment: comment) }
 }
 
@@ -191,10 +192,10 @@ struct CaseRedirect: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "redirect", abstract: L(.helpCaseRedirectAbstract))
     static let action = CaseAction.redirect
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "The organization it goes to.") var to: String
-    @Option(help: "subordinate, superior, other_body or federal_email (ПОС's kinds of redirect).") var kind: String = "other_body"
-    @Option(help: "A comment (required for an appeal later than 7 days after registration).") var comment: String?
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptRedirectTo))) var to: String
+    @Option(help: ArgumentHelp(L(.caseOptRedirectKind))) var kind: String = "other_body"
+    @Option(help: ArgumentHelp(L(.caseOptRedirectComment))) var comment: String?
     var request: ActionRequest { .init(to: to, comment: comment, kind: kind) }
 }
 
@@ -202,9 +203,9 @@ struct CaseExtend: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "extend", abstract: L(.helpCaseExtendAbstract))
     static let action = CaseAction.extend
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "Days to add (1…30).") var days: Int
-    @Option(help: "The reason (the applicant gets an interim answer).") var comment: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptExtendDays))) var days: Int
+    @Option(help: ArgumentHelp(L(.caseOptExtendComment))) var comment: String
     var request: ActionRequest { .init(comment: comment, days: days) }
 }
 
@@ -216,9 +217,9 @@ struct CaseReclassify: CaseActionCommand {
     )
     static let action = CaseAction.reclassify
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "The subcategory (or fact) the content belongs to.") var to: String
-    @Option(help: "Why (required).") var comment: String
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptReclassifyTo))) var to: String
+    @Option(help: ArgumentHelp(L(.caseOptReclassifyComment))) var comment: String
     var request: ActionRequest { .init(to: to, comment: comment) }
 }
 
@@ -226,7 +227,7 @@ struct CaseReopen: CaseActionCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: L(.helpCaseReopenAbstract))
     static let action = CaseAction.reopen
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: "Why.") var comment: String?
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.caseOptReopenComment))) var comment: String?
     var request: ActionRequest { .init(comment: comment) }
 }

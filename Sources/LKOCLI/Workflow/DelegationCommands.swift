@@ -13,9 +13,9 @@ enum DelegationCatchUp {
         do {
             guard try store.activePolicy() != nil else { return }
             let done = try Workflow(store: store, resolver: DelegationResolver()).processDueDelegations()
-            for line in done { Terminal.err(L(.delegationDone, ["line": line])) }
+            for move in done { Terminal.err(L(.delegationDone, ["line": move.message.render(Language.current)])) }
         } catch {
-            Terminal.warning(L(.delegationPending, ["error": "\(error)"]))
+            Terminal.warning(L(.delegationPending, ["error": (AppError.from(error) as? AppError)?.description(in: Language.current) ?? "\(error)"]))
         }
     }
 }
@@ -23,13 +23,13 @@ enum DelegationCatchUp {
 extension Absence.Reason: ExpressibleByArgument {}
 
 struct AbsenceArguments: ParsableArguments {
-    @Argument(help: "The executor who will be absent.") var login: String
-    @Option(help: ArgumentHelp("First day away.", valueName: "date")) var from: CalendarDate
-    @Option(help: ArgumentHelp("Last day away (omit for open-ended sick leave).", valueName: "date")) var until: CalendarDate?
-    @Option(help: "vacation, sick, business_trip, study or other.") var reason: Absence.Reason
-    @Option(help: "The substitute: an active account holding the executor role.") var substitute: String
-    @Flag(help: "At the end, give cases still open and not yet submitted back to the returning executor.") var returnOpenCases = false
-    @Flag(help: "Allow a substitute who does not cover everything: uncovered cases go to the coordinator.") var allowPartial = false
+    @Argument(help: ArgumentHelp(L(.absOptLogin))) var login: String
+    @Option(help: ArgumentHelp(L(.absOptFrom), valueName: "date")) var from: CalendarDate
+    @Option(help: ArgumentHelp(L(.absOptUntil), valueName: "date")) var until: CalendarDate?
+    @Option(help: ArgumentHelp(L(.absOptReason))) var reason: Absence.Reason
+    @Option(help: ArgumentHelp(L(.absOptSubstitute))) var substitute: String
+    @Flag(help: ArgumentHelp(L(.absOptReturnOpenCases))) var returnOpenCases = false
+    @Flag(help: ArgumentHelp(L(.absOptAllowPartial))) var allowPartial = false
 
     var input: AbsenceInput {
         AbsenceInput(login: login, from: from.description, until: until?.description, reason: reason.rawValue, substitute: substitute,
@@ -83,8 +83,8 @@ struct AbsenceAdd: ParsableCommand, RemoteCapable {
 struct AbsenceList: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: L(.helpAbsenceListAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Only absences covering this day.", valueName: "date")) var at: CalendarDate?
-    @Option(help: "Only absences of (or substituted by) this login.") var login: String?
+    @Option(help: ArgumentHelp(L(.absOptListAt), valueName: "date")) var at: CalendarDate?
+    @Option(help: ArgumentHelp(L(.absOptListLogin))) var login: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -99,8 +99,8 @@ struct AbsenceList: ParsableCommand, RemoteCapable {
 struct AbsenceEnd: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "end", abstract: L(.helpAbsenceEndAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The absence number.") var id: Int64
-    @Option(help: ArgumentHelp("The first day back (default: today).", valueName: "date")) var at: CalendarDate?
+    @Argument(help: ArgumentHelp(L(.absOptID))) var id: Int64
+    @Option(help: ArgumentHelp(L(.absOptEndAt), valueName: "date")) var at: CalendarDate?
 
     func run() throws {
         try runBackendCommand {
@@ -112,7 +112,7 @@ struct AbsenceEnd: ParsableCommand, RemoteCapable {
 struct AbsenceCancel: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: L(.helpAbsenceCancelAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The absence number.") var id: Int64
+    @Argument(help: ArgumentHelp(L(.absOptID))) var id: Int64
 
     func run() throws {
         try runBackendCommand {
@@ -129,12 +129,12 @@ struct DelegationCommand: ParsableCommand {
 struct DelegationCheckCommand: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "check", abstract: L(.helpDelegationCheckAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Start of the window (default: today).", valueName: "date")) var from: CalendarDate?
-    @Option(help: "Length of the window in days.") var days: Int = 14
+    @Option(help: ArgumentHelp(L(.absOptCheckFrom), valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp(L(.absOptCheckDays))) var days: Int = 14
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (0...366).contains(days) else { throw ValidationError("--days must be 0…366") }
+        guard (0...366).contains(days) else { throw ValidationError(L(.absValCheckDays)) }
     }
 
     func run() throws {
@@ -166,19 +166,19 @@ struct AbsenceChangeCommand: ParsableCommand, RemoteCapable {
         discussion: L(.helpAbsenceChangeDiscussion)
     )
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The absence number.") var id: Int64
-    @Option(help: ArgumentHelp("New first day away (not for an absence in progress).", valueName: "date")) var from: CalendarDate?
-    @Option(help: ArgumentHelp("New last day away.", valueName: "date")) var until: CalendarDate?
-    @Flag(help: "No known last day any more (sick leave).") var openEnded = false
-    @Option(help: "vacation, sick, business_trip, study or other.") var reason: Absence.Reason?
-    @Option(help: "The new substitute.") var substitute: String?
-    @Option(help: ArgumentHelp("Give open cases back at the end.", valueName: "true|false")) var returnOpenCases: Bool?
-    @Option(help: ArgumentHelp("Allow a substitute who does not cover everything.", valueName: "true|false")) var allowPartial: Bool?
-    @Flag(help: "Show what the change would do; change nothing.") var dryRun = false
+    @Argument(help: ArgumentHelp(L(.absOptID))) var id: Int64
+    @Option(help: ArgumentHelp(L(.absOptChangeFrom), valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp(L(.absOptChangeUntil), valueName: "date")) var until: CalendarDate?
+    @Flag(help: ArgumentHelp(L(.absOptOpenEnded))) var openEnded = false
+    @Option(help: ArgumentHelp(L(.absOptReason))) var reason: Absence.Reason?
+    @Option(help: ArgumentHelp(L(.absOptChangeSubstitute))) var substitute: String?
+    @Option(help: ArgumentHelp(L(.absOptChangeReturnOpenCases), valueName: "true|false")) var returnOpenCases: Bool?
+    @Option(help: ArgumentHelp(L(.absOptChangeAllowPartial), valueName: "true|false")) var allowPartial: Bool?
+    @Flag(help: ArgumentHelp(L(.absOptDryRun))) var dryRun = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if openEnded, until != nil { throw ValidationError("give --until or --open-ended, not both") }
+        if openEnded, until != nil { throw ValidationError(L(.absValUntilOrOpenEnded)) }
     }
 
     func run() throws {

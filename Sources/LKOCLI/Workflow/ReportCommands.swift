@@ -19,7 +19,7 @@ let reportFormats: [OutputFormat] = [.text, .json, .csv, .markdown]
 struct DailyReport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "daily", abstract: L(.helpReportDailyAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("The day of the report (default: today).", valueName: "date")) var at: CalendarDate?
+    @Option(help: ArgumentHelp(L(.reportOptDay), valueName: "date")) var at: CalendarDate?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -33,7 +33,7 @@ struct DailyReport: ParsableCommand, RemoteCapable {
 struct OverdueReport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "overdue", abstract: L(.helpReportOverdueAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("The day (default: today).", valueName: "date")) var at: CalendarDate?
+    @Option(help: ArgumentHelp(L(.reportOptOverdueDay), valueName: "date")) var at: CalendarDate?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -47,8 +47,8 @@ struct OverdueReport: ParsableCommand, RemoteCapable {
 struct ResponsibilityReport: ParsableCommand, RemoteCapable {
     static let configuration = CommandConfiguration(commandName: "responsibility", abstract: L(.helpReportResponsibilityAbstract))
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The ПОС number.") var number: String
-    @Option(help: ArgumentHelp("Last day shown (default: today).", valueName: "date")) var until: CalendarDate?
+    @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
+    @Option(help: ArgumentHelp(L(.reportOptUntil), valueName: "date")) var until: CalendarDate?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -65,8 +65,8 @@ struct ViolationsReport: ParsableCommand, RemoteCapable {
         abstract: L(.helpReportViolationsAbstract)
     )
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("First day (default: 30 days before --to).", valueName: "date")) var from: CalendarDate?
-    @Option(help: ArgumentHelp("Last day (default: today).", valueName: "date")) var to: CalendarDate?
+    @Option(help: ArgumentHelp(L(.reportOptFrom), valueName: "date")) var from: CalendarDate?
+    @Option(help: ArgumentHelp(L(.reportOptTo), valueName: "date")) var to: CalendarDate?
     @OptionGroup var output: OutputOptions
 
     func run() throws {

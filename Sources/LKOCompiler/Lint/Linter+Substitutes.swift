@@ -1,4 +1,5 @@
 import LKOLanguage
+import LKOMessages
 
 extension Linter {
     /// The nodes a case can sit on: every node but a category with subcategories (the importer
@@ -23,19 +24,23 @@ extension Linter {
         let known = Set(grantsByLogin.keys)
         for (index, row) in policy.substituteRows.enumerated() {
             let span = index < spans.substitutes.count ? spans.substitutes[index] : .none
-            let kindText = row.kind == .executor ? "executor (`\(tables.organization.executorRole)`) grant" : "grant of a role that allows `approve`"
+            let kindText: Message.Argument = row.kind == .executor
+                ? .catalog(.lintKindExecutorGrant, ["role": .text(tables.organization.executorRole)])
+                : .catalog(.lintKindApproverGrant)
+            let on: Message.Argument = row.nodes.isEmpty ? .text("") : .catalog(.lintOnNodes, ["nodes": .text(row.nodes.joined(separator: ", "))])
             if let absentee = row.absentee {
                 let grants = (grantsByLogin[absentee] ?? []).filter { policy.rolePassedOn($0.role, kind: row.kind) }
                 let reachable = grants.contains { CompiledPolicy.intersect($0.nodes, row.nodes) != nil }
                 guard !reachable else { continue }
                 let help = known.contains(absentee)
-                    ? "`\(absentee)` holds no \(kindText)" + (row.nodes.isEmpty ? "" : " on \(row.nodes.joined(separator: ", "))") + "; use `as \(row.kind == .executor ? "approver" : "executor")`, fix the login, or remove the declaration"
-                    : Suggestions.help(for: absentee, in: Array(known), kind: "login") + " (no grant names `\(absentee)`)"
-                found.append(Diagnostic(.substituteUnknown, "`\(row.substitute)` is eligible to stand in for `\(absentee)`, who holds no \(kindText)\(row.nodes.isEmpty ? "" : " there")", at: span, label: "gives nothing", help: help))
+                    ? Message(.lintSubstituteNobodyHelp, ["absentee": .text(absentee), "kind": kindText, "on": on, "other": .text(row.kind == .executor ? "approver" : "executor")])
+                    : Message(.lintSubstituteUnknownHelp, ["suggestion": DiagnosticText.suggestion(absentee, in: Array(known), kind: .login), "absentee": .text(absentee)])
+                let there: Message.Argument = row.nodes.isEmpty ? .text("") : .catalog(.lintThere)
+                found.append(Diagnostic(.substituteUnknown, Message(.lintSubstituteNobody, ["substitute": .text(row.substitute), "absentee": .text(absentee), "kind": kindText, "there": there]), at: span, label: Message(.lintGivesNothing), help: help))
             } else {
                 let reachable = tables.grants.contains { $0.login != row.substitute && policy.rolePassedOn($0.role, kind: row.kind) && CompiledPolicy.intersect($0.nodes, row.nodes) != nil }
                 guard !reachable else { continue }
-                found.append(Diagnostic(.substituteUnknown, "`\(row.substitute)` is eligible to stand in for anyone" + (row.nodes.isEmpty ? "" : " on \(row.nodes.joined(separator: ", "))") + ", but nobody there holds an \(kindText)", at: span, label: "gives nothing", help: "name the part of the tree where the people to stand in for work, or remove the declaration"))
+                found.append(Diagnostic(.substituteUnknown, Message(.lintSubstitutePool, ["substitute": .text(row.substitute), "on": on, "kind": kindText]), at: span, label: Message(.lintGivesNothing), help: Message(.lintSubstitutePoolHelp)))
             }
         }
         return found
@@ -77,10 +82,15 @@ extension Linter {
                 let paths = Set(uncovered.map { tables.nodes[$0].path })
                 let shown = paths.filter { path in PolicyDiff.parentPath(path).map { !paths.contains($0) } ?? true }.sorted()
                 let span = first.offset < spans.substitutes.count ? spans.substitutes[first.offset] : .none
+                let arguments: [String: Message.Argument] = [
+                    "person": .text(person), "kind": .catalog(kind == .executor ? .lintScopeKindExecutor : .lintScopeKindApprover),
+                    "paths": .text(shown.prefix(5).map { "`\($0)`" }.joined(separator: ", ")), "more": DiagnosticText.andMore(shown.count - 5),
+                    "asApprover": .text(kind == .approver ? " as approver" : ""),
+                ]
                 found.append(Diagnostic(
-                    .scopeWithoutSubstitute, "no eligible substitute covers `\(person)`'s \(kind.rawValue) scope in " + shown.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (shown.count > 5 ? " and \(shown.count - 5) more" : ""),
-                    at: span, label: "covers only part of \(person)'s scope",
-                    help: "add `substitute LOGIN for \(person)" + (kind == .approver ? " as approver" : "") + "` (or widen `on`), so an absence there needs no policy edit"
+                    .scopeWithoutSubstitute, Message(.lintScopeUncovered, arguments),
+                    at: span, label: Message(.lintCoversPart, arguments),
+                    help: Message(.lintScopeUncoveredHelp, arguments)
                 ))
             }
         }
@@ -118,24 +128,35 @@ public enum AccountFindings {
         guard let policy = compilation.policy else { return [] }
         let spans = compilation.spans
         var found: [Diagnostic] = []
-        func state(_ login: String) -> String? {
+        func state(_ login: String) -> Message.Argument? {
             switch accounts[login] {
-            case nil: "has no account"
+            case nil: .catalog(.lintAccountNone)
             case "active": nil
-            case "removed": "was removed (the account is kept as a tombstone)"
-            default: "is disabled"
+            case "removed": .catalog(.lintAccountRemoved)
+            default: .catalog(.lintAccountDisabled)
+            }
+        }
+        /// The account's status under the caret: `disabled`, `removed`, `no account`.
+        func label(_ status: String?) -> Message {
+            switch status {
+            case nil: Message(.lintLabelNoAccount)
+            case "removed": Message(.lintLabelRemoved)
+            case "disabled": Message(.lintLabelDisabled)
+            case let other?: Message(.verbatim, ["text": .text(other)])
             }
         }
         for grant in policy.tables.grants {
             guard let status = accounts[grant.login], status != "active", let text = state(grant.login) else { continue }
             let span = grant.index < spans.grants.count ? spans.grants[grant.index] : .none
-            found.append(Diagnostic(.disabledAccount, "the grant of `\(grant.role)` names `\(grant.login)`, who \(text)", at: span, label: status, help: "remove the grant (the account cannot act), or enable the account with `lko user enable \(grant.login)`"))
+            let login: Message.Argument = .text(grant.login)
+            found.append(Diagnostic(.disabledAccount, Message(.lintAccountGrant, ["role": .text(grant.role), "login": login, "state": text]), at: span, label: label(status), help: Message(.lintAccountGrantHelp, ["login": login])))
         }
         for (index, row) in policy.substituteRows.enumerated() {
             let span = index < spans.substitutes.count ? spans.substitutes[index] : .none
             for login in [row.substitute, row.absentee].compactMap({ $0 }) {
                 guard let text = state(login) else { continue }
-                found.append(Diagnostic(.disabledAccount, "the substitute eligibility names `\(login)`, who \(text)", at: span, label: accounts[login] ?? "no account", help: accounts[login] == nil ? "create the account with `lko user add \(login)`, or fix the login" : "remove the declaration, or name someone who can stand in"))
+                let help = accounts[login] == nil ? Message(.lintAccountCreateHelp, ["login": .text(login)]) : Message(.lintAccountEligibilityHelp)
+                found.append(Diagnostic(.disabledAccount, Message(.lintAccountEligibility, ["login": .text(login), "state": text]), at: span, label: label(accounts[login]), help: help))
             }
         }
         return found.sortedBySource()

@@ -1,5 +1,6 @@
 import LKOLanguage
 import LKOCalendar
+import LKOMessages
 
 /// The lint pass: findings that do not stop a policy from working but are almost always
 /// mistakes. Every finding is computed exactly over the compiled tables and the finite match
@@ -33,8 +34,14 @@ struct Linter {
         (rule.isFastTrack ? spans.fastTracks : spans.autoRules)[rule.id] ?? .none
     }
 
+    /// "auto-rule `id`" in English, as the reference algorithms of the tests write it.
     func ruleName(_ rule: RoutingIndex.Rule) -> String {
         "\(rule.isFastTrack ? "fast-track" : "auto-rule") `\(rule.id)`"
+    }
+
+    /// "auto-rule `id`" / "автоправило `id`".
+    func ruleText(_ rule: RoutingIndex.Rule) -> Message.Argument {
+        DiagnosticText.rule(rule.id, isFastTrack: rule.isFastTrack)
     }
 
     /// Rules that match no case not already taken by an earlier rule in trial order.
@@ -61,11 +68,11 @@ struct Linter {
                 if remaining.isEmpty || remaining.count > Linter.maximumPieces { break }
             }
             guard remaining.isEmpty else { continue }
-            let names = takers.prefix(4).map { ruleName(rules[$0]) }.joined(separator: ", ")
+            let names: Message.Argument = .messages(takers.prefix(4).map { DiagnosticText.ruleMessage(rules[$0].id, isFastTrack: rules[$0].isFastTrack) }, separator: ", ")
             found.append(Diagnostic(
-                .shadowedRule, "\(ruleName(rule)) can never fire", at: ruleSpan(rule), label: "every case it matches is taken earlier",
-                help: "every case it matches is routed first by \(names)\(takers.count > 4 ? " and \(takers.count - 4) more" : ""); give it a lower priority number, narrow the earlier rules, or remove it",
-                notes: takers.prefix(4).map { .init("taken by \(ruleName(rules[$0]))", at: ruleSpan(rules[$0])) }
+                .shadowedRule, Message(.lintShadowed, ["rule": ruleText(rule)]), at: ruleSpan(rule), label: Message(.lintShadowedLabel),
+                help: Message(.lintShadowedHelp, ["rules": names, "more": DiagnosticText.andMore(takers.count - 4)]),
+                notes: takers.prefix(4).map { .init(Message(.lintTakenBy, ["rule": ruleText(rules[$0])]), at: ruleSpan(rules[$0])) }
             ))
         }
         return found
@@ -115,12 +122,13 @@ struct Linter {
             guard rules[first].assigneeLogin != rules[second].assigneeLogin else { continue }
             let overlap = boxes[first].intersection(boxes[second])
             guard !overlap.isEmpty else { continue }
-            let target = { (rule: RoutingIndex.Rule) in rule.assigneeLogin ?? "the coordinator" }
+            let target: Message.Argument = rules[first].assigneeLogin.map { .text($0) } ?? .catalog(.lintToCoordinator)
+            let firstID: Message.Argument = .text(rules[first].id)
             found.append(Diagnostic(
-                .overlappingRules, "\(ruleName(rules[first])) and `\(rules[second].id)` have the same priority and overlap",
-                at: ruleSpan(rules[second]), label: "overlaps `\(rules[first].id)`",
-                help: "e.g. a case with \(space.example(overlap, policy: policy)) goes to \(target(rules[first])) only because `\(rules[first].id)` sorts first; give one of them a different priority",
-                notes: [.init("`\(rules[first].id)` declared here", at: ruleSpan(rules[first]))]
+                .overlappingRules, Message(.lintOverlap, ["rule": ruleText(rules[first]), "other": .text(rules[second].id)]),
+                at: ruleSpan(rules[second]), label: Message(.lintOverlapLabel, ["other": firstID]),
+                help: Message(.lintOverlapHelp, ["example": space.exampleText(overlap, policy: policy), "target": target, "first": firstID]),
+                notes: [.init(Message(.lintDeclaredHere, ["id": firstID]), at: ruleSpan(rules[first]))]
             ))
         }
         return found
@@ -173,10 +181,11 @@ struct Linter {
                 if let point = space.pointOfNode[index], everythingRouted || routedPoint[point] { routed = true; break }
             }
             if routed || covered[node.index] { continue }
+            let path: Message.Argument = .text(node.path)
             found.append(Diagnostic(
-                .coverageGap, "no rule routes `\(node.path)` and no executor covers it", at: spans.nodes[node.path] ?? .none,
-                label: "«\(node.title)»",
-                help: "grant `\(executorRole)` on `\(node.path)` (or its category) to someone, or add an auto-rule that assigns it"
+                .coverageGap, Message(.lintCoverageGap, ["path": path]), at: spans.nodes[node.path] ?? .none,
+                label: Message(.lintTitleLabel, ["title": .text(node.title)]),
+                help: Message(.lintCoverageGapHelp, ["role": .text(executorRole), "path": path])
             ))
         }
         return found
@@ -187,8 +196,8 @@ struct Linter {
         return policy.tables.grants.compactMap { grant in
             guard let until = grant.until, until < lintDate.description else { return nil }
             return Diagnostic(
-                .expiredGrant, "the grant of `\(grant.role)` to `\(grant.login)` expired after \(until)", at: spans.grants[grant.index],
-                label: "expired", help: "remove it, or move `until` if it should still apply (checked against \(lintDate))"
+                .expiredGrant, Message(.lintExpiredGrant, ["role": .text(grant.role), "login": .text(grant.login), "until": .text(until)]), at: spans.grants[grant.index],
+                label: Message(.lintExpiredLabel), help: Message(.lintExpiredHelp, ["date": .text(lintDate.description)])
             )
         }
     }
@@ -199,10 +208,10 @@ struct Linter {
         var found: [Diagnostic] = []
         for role in policy.tables.roles {
             if !withActions.contains(role.id) {
-                found.append(Diagnostic(.emptyRole, "role `\(role.id)` allows nothing", at: spans.roles[role.id] ?? .none, label: "no `allow` lines", help: "add `allow ACTION on SCOPE`, or remove the role"))
+                found.append(Diagnostic(.emptyRole, Message(.lintEmptyRole, ["role": .text(role.id)]), at: spans.roles[role.id] ?? .none, label: Message(.lintNoAllowLines), help: Message(.lintEmptyRoleHelp)))
             }
             if !granted.contains(role.id) {
-                found.append(Diagnostic(.roleNeverGranted, "role `\(role.id)` is never granted", at: spans.roles[role.id] ?? .none, label: "no `grant \(role.id) to …`", help: "grant it to someone, or remove it"))
+                found.append(Diagnostic(.roleNeverGranted, Message(.lintRoleNeverGranted, ["role": .text(role.id)]), at: spans.roles[role.id] ?? .none, label: Message(.lintNoGrantLabel, ["role": .text(role.id)]), help: Message(.lintRoleNeverGrantedHelp)))
             }
         }
         return found
@@ -269,12 +278,11 @@ struct Linter {
                 for (a, approver) in grants.enumerated() where overlaps(drafter, approver) {
                     guard let approves = approving[a], let both = common(drafts, approves) else { continue }
                     let path = tables.nodes[both.first].path
-                    let more = both.count - 1
                     found.append(Diagnostic(
-                        .separationOfDuties, "`\(login)` may both draft and approve answers in `\(path)`" + (more > 0 ? " and \(more) more" : ""),
-                        at: spans.grants[approver.index], label: "approve here",
-                        help: "the executor and the approver of an answer must be different people (order item 12); narrow one of the grants, or accept it knowing the workflow still refuses approving one's own draft",
-                        notes: [.init("may draft through `\(drafter.role)`", at: spans.grants[drafter.index])]
+                        .separationOfDuties, Message(.lintSeparation, ["login": .text(login), "path": .text(path), "more": DiagnosticText.andMore(both.count - 1)]),
+                        at: spans.grants[approver.index], label: Message(.lintApproveHere),
+                        help: Message(.lintSeparationHelp),
+                        notes: [.init(Message(.lintMayDraftThrough, ["role": .text(drafter.role)]), at: spans.grants[drafter.index])]
                     ))
                     reported = true
                     break

@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// The finite space of cases that routing distinguishes, and rules as boxes in it.
 ///
 /// A case that reaches routing is a point (node, regime, channel, source, locality). Nodes are
@@ -106,20 +108,29 @@ struct MatchSpace: Sendable {
         )
     }
 
-    /// A readable description of one point of a box, as an example for a message.
-    func example(_ box: Box, policy: CompiledPolicy) -> String {
-        var parts: [String] = []
-        if let point = box.nodes.first { parts.append("\(policy.tables.nodes[pointNodes[point]].level) \(policy.tables.nodes[pointNodes[point]].path)") }
-        if box.regimes != MatchSpace.allRegimes { parts.append("regime " + (box.regimes & 1 != 0 ? "appeal" : "message")) }
+    /// A readable description of one point of a box, as an example for a message:
+    /// "subcategory roads.potholes, regime message" / "подкатегория roads.potholes, режим message".
+    func exampleText(_ box: Box, policy: CompiledPolicy) -> Message.Argument {
+        var parts: [Message] = []
+        if let point = box.nodes.first {
+            let node = policy.tables.nodes[pointNodes[point]]
+            parts.append(Message(.lintExampleNode, ["level": DiagnosticText.level(node.level), "path": .text(node.path)]))
+        }
+        if box.regimes != MatchSpace.allRegimes { parts.append(Message(.lintExampleRegime, ["regime": .text(box.regimes & 1 != 0 ? "appeal" : "message")])) }
         if box.channels != MatchSpace.allChannels {
-            parts.append("channel " + (Channel.allCases.first { box.channels & $0.bit != 0 }?.rawValue ?? "?"))
+            parts.append(Message(.lintExampleChannel, ["channel": .text(Channel.allCases.first { box.channels & $0.bit != 0 }?.rawValue ?? "?")]))
         }
         if let source = box.sources.first, box.sources.memberCount < sources.count + 1 {
-            parts.append(source < sources.count ? "source \(sources[source])" : "any other source")
+            parts.append(source < sources.count ? Message(.lintExampleSource, ["source": .text(sources[source])]) : Message(.lintExampleOtherSource))
         }
         if let locality = box.localities.first, box.localities.memberCount < localities.count + 1 {
-            parts.append(locality < localities.count ? "locality \"\(localities[locality])\"" : "any other locality")
+            parts.append(locality < localities.count ? Message(.lintExampleLocality, ["locality": .text(localities[locality])]) : Message(.lintExampleOtherLocality))
         }
-        return parts.joined(separator: ", ")
+        return .messages(parts, separator: ", ")
+    }
+
+    /// ``exampleText(_:policy:)`` in English.
+    func example(_ box: Box, policy: CompiledPolicy) -> String {
+        Message(.verbatim, ["text": exampleText(box, policy: policy)]).render(.en)
     }
 }

@@ -1,5 +1,6 @@
 import LKOLanguage
 import LKOCalendar
+import LKOMessages
 
 /// Everything one compiler run produces: the tables (when there were no errors), every
 /// diagnostic, and the source spans the lint pass and `lko explain` point at.
@@ -64,11 +65,15 @@ public enum PolicyCompiler {
         compile(ParsedPolicy(sources: sources), options: options)
     }
 
-    public static func compile(_ parsed: ParsedPolicy, options: CompileOptions = CompileOptions()) -> Compilation {
-        var resolver = Resolver(parsed: parsed)
+    public static func compile(_ parsed: consuming ParsedPolicy, options: CompileOptions = CompileOptions()) -> Compilation {
+        // The syntax tree is handed to the resolver, which lets it go before building the tables:
+        // at region scale it is larger than the tables (docs/benchmarks.md, section 4).
+        let sources = parsed.sources
+        let parseDiagnostics = parsed.diagnostics
+        var resolver = Resolver(parsed: consume parsed)
         resolver.computeVersion = options.version
         let resolved = resolver.resolve()
-        var diagnostics = parsed.diagnostics + resolver.diagnostics
+        var diagnostics = parseDiagnostics + resolver.diagnostics
         var policy: CompiledPolicy?
         var accepted: [AcceptedFinding] = []
         if !diagnostics.hasErrors, let tables = resolved {
@@ -86,11 +91,11 @@ public enum PolicyCompiler {
             } catch {
                 // The resolver validates everything the index builder relies on; reaching this is
                 // a compiler bug, reported as a diagnostic rather than a crash.
-                diagnostics.append(Diagnostic(.emptyPolicy, "internal error while indexing the policy: \(error)", at: .none, help: "please report this with the policy that caused it"))
+                diagnostics.append(Diagnostic(.emptyPolicy, Message(.diagInternalError, ["error": .text("\(error)")]), at: .none, help: Message(.diagInternalErrorHelp)))
             }
         }
         return Compilation(
-            sources: parsed.sources,
+            sources: sources,
             diagnostics: diagnostics.sortedBySource(),
             policy: policy,
             tests: resolver.tests,
@@ -108,9 +113,12 @@ public struct AcceptedFinding: Sendable, Hashable {
     public var position: String
 
     /// Whether an acceptance matches a finding: the same code, and the finding names one of the
-    /// subjects (a login, rule id, role id or node path, written in backticks in its message).
+    /// subjects (a login, rule id, role id or node path, written in backticks in its English
+    /// message — the same whatever language the finding is shown in).
     public static func matches(_ row: AcceptanceRow, _ diagnostic: Diagnostic) -> Bool {
-        diagnostic.code.rawValue == row.code && row.subjects.contains { diagnostic.message.contains("`\($0)`") }
+        guard diagnostic.code.rawValue == row.code else { return false }
+        let message = diagnostic.message
+        return row.subjects.contains { message.contains("`\($0)`") }
     }
 
     /// Splits lint findings into the accepted and the rest; an acceptance that matches nothing
@@ -120,8 +128,12 @@ public struct AcceptedFinding: Sendable, Hashable {
         var remaining: [Diagnostic] = []
         var accepted: [AcceptedFinding] = []
         var used = Set<Int>()
+        let codes = Set(rows.map(\.code))
         for finding in findings {
-            if let index = rows.firstIndex(where: { matches($0, finding) }) {
+            // The English text is rendered once per finding, and only for codes some row accepts.
+            guard codes.contains(finding.code.rawValue) else { remaining.append(finding); continue }
+            let message = finding.message
+            if let index = rows.firstIndex(where: { row in row.code == finding.code.rawValue && row.subjects.contains { message.contains("`\($0)`") } }) {
                 used.insert(index)
                 accepted.append(AcceptedFinding(diagnostic: finding, reason: rows[index].reason, position: rows[index].position))
             } else {
@@ -130,7 +142,8 @@ public struct AcceptedFinding: Sendable, Hashable {
         }
         for (index, row) in rows.enumerated() where !used.contains(index) {
             let span = index < spans.count ? spans[index] : .none
-            remaining.append(Diagnostic(.unusedAcceptance, "the acceptance of \(row.code) for " + row.subjects.map { "`\($0)`" }.joined(separator: ", ") + " matches no finding", at: span, label: "accepts nothing", help: "the finding was fixed: remove this `accept` line"))
+            let subjects = row.subjects.map { "`\($0)`" }.joined(separator: ", ")
+            remaining.append(Diagnostic(.unusedAcceptance, Message(.lintUnusedAcceptance, ["code": .text(row.code), "subjects": .text(subjects)]), at: span, label: Message(.lintAcceptsNothing), help: Message(.lintUnusedAcceptanceHelp)))
         }
         return (remaining, accepted)
     }

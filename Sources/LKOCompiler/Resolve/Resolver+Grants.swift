@@ -1,8 +1,9 @@
 import LKOLanguage
 import LKOCalendar
+import LKOMessages
 
 extension Resolver {
-    mutating func resolveGrants(_ declarations: [Declaration]) {
+    mutating func resolveGrants(_ declarations: Declarations) {
         var resolved: [(row: GrantRow, span: SourceSpan)] = []
         for case .grant(let grant) in declarations {
             let roleRow = role(grant.role)
@@ -12,7 +13,7 @@ extension Resolver {
                 if let index = resolvePath(path) { paths.append(tree.rows[index].path) } else { pathsOK = false }
             }
             if let from = grant.from, let until = grant.until, until.description < from.description {
-                report(Diagnostic(.invalidValidity, "the grant ends (\(until)) before it starts (\(from))", at: until.span, label: "before `from`", help: "swap the dates or correct `until`"))
+                report(Diagnostic(.invalidValidity, Message(.diagGrantEndsBeforeStart, ["until": .text(until.description), "from": .text(from.description)]), at: until.span, label: Message(.diagBeforeFrom), help: Message(.diagGrantEndsBeforeStartHelp)))
                 continue
             }
             guard roleRow != nil, pathsOK else { continue }
@@ -31,7 +32,7 @@ extension Resolver {
         spans.grants = resolved.map(\.span)
     }
 
-    mutating func resolveCalendar(_ declarations: [Declaration]) {
+    mutating func resolveCalendar(_ declarations: Declarations) {
         var seenDates: [String: SourceSpan] = [:]
         var seenYears: [Int: SourceSpan] = [:]
         for case .calendar(let calendar) in declarations {
@@ -39,11 +40,11 @@ extension Resolver {
                 switch entry.kind {
                 case .year(let year):
                     guard (2000...2100).contains(year.value) else {
-                        report(Diagnostic(.invalidCalendarEntry, "year \(year.value) is out of range", at: year.span, label: "not 2000…2100", help: "declare the year the new decree covers, e.g. `year 2028 \"ПП РФ от … № …\"`"))
+                        report(Diagnostic(.invalidCalendarEntry, Message(.diagCalendarYearRange, ["year": .text("\(year.value)")]), at: year.span, label: Message(.diagCalendarYearRangeLabel), help: Message(.diagCalendarYearRangeHelp)))
                         continue
                     }
                     if let first = seenYears[year.value] {
-                        report(Diagnostic(.invalidCalendarEntry, "year \(year.value) is declared twice", at: year.span, label: "second declaration", help: "keep one", notes: [.init("first declared here", at: first)]))
+                        report(Diagnostic(.invalidCalendarEntry, Message(.diagCalendarYearTwice, ["year": .text("\(year.value)")]), at: year.span, label: Message(.diagSecondDeclaration), help: Message(.diagKeepOneYear), notes: [.init(Message(.diagFirstDeclaredHere), at: first)]))
                         continue
                     }
                     seenYears[year.value] = year.span
@@ -52,12 +53,12 @@ extension Resolver {
                     let isWorkday: Bool
                     if case .workday = entry.kind { isWorkday = true } else { isWorkday = false }
                     if let first = seenDates[date.description] {
-                        report(Diagnostic(.invalidCalendarEntry, "\(date) is listed twice in the calendar", at: date.span, label: "second entry", help: "keep one entry per day", notes: [.init("first listed here", at: first)]))
+                        report(Diagnostic(.invalidCalendarEntry, Message(.diagCalendarDayTwice, ["date": .text(date.description)]), at: date.span, label: Message(.diagSecondEntry), help: Message(.diagCalendarDayTwiceHelp), notes: [.init(Message(.diagFirstListedHere), at: first)]))
                         continue
                     }
                     seenDates[date.description] = date.span
                     if entry.source.value.trimmingCharacters(in: .whitespaces).isEmpty {
-                        report(Diagnostic(.invalidCalendarEntry, "the calendar entry for \(date) names no legal source", at: entry.source.span, label: "empty source", help: "name the decree, e.g. \"ПП РФ от 17.09.2026 № 1187\""))
+                        report(Diagnostic(.invalidCalendarEntry, Message(.diagCalendarNoSource, ["date": .text(date.description)]), at: entry.source.span, label: Message(.diagEmptySource), help: Message(.diagCalendarNoSourceHelp)))
                     }
                     calendarRows.append(CalendarRow(date: date.description, kind: isWorkday ? "workday" : "day_off", source: entry.source.value, position: position(entry.span)))
                 }

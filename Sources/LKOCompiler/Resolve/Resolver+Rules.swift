@@ -1,7 +1,8 @@
 import LKOLanguage
+import LKOMessages
 
 extension Resolver {
-    mutating func resolveRules(_ declarations: [Declaration]) {
+    mutating func resolveRules(_ declarations: Declarations) {
         for declaration in declarations {
             switch declaration {
             case .autoRule(let rule):
@@ -16,17 +17,18 @@ extension Resolver {
     }
 
     private mutating func resolveRule(_ rule: RuleDeclaration, isFastTrack: Bool) -> RuleRow? {
-        let kind = isFastTrack ? "fast-track" : "auto-rule"
+        let kind = DiagnosticText.ruleKindOf(isFastTrack: isFastTrack)
         let id = rule.id.name
         if let first = (isFastTrack ? spans.fastTracks : spans.autoRules)[id] {
-            report(Diagnostic(.duplicateName, "\(kind) `\(id)` is declared twice", at: rule.id.span, label: "second declaration", help: "rename one of them", notes: [.init("first declared here", at: first)]))
+            report(Diagnostic(.duplicateName, Message(isFastTrack ? .diagFastTrackTwice : .diagAutoRuleTwice, ["id": .text(id)]), at: rule.id.span, label: Message(.diagSecondDeclaration), help: Message(.diagRuleTwiceHelp), notes: [.init(Message(.diagFirstDeclaredHere), at: first)]))
             return nil
         }
         if isFastTrack { spans.fastTracks[id] = rule.id.span } else { spans.autoRules[id] = rule.id.span }
         var ok = true
         let priority = rule.priority?.value ?? 0
         if let literal = rule.priority, !Resolver.priorityRange.contains(literal.value) {
-            report(Diagnostic(.priorityOutOfRange, "priority \(literal.value) is out of range", at: literal.span, label: "must be 0…\(Resolver.priorityRange.upperBound)", help: "use a number from 0 to \(Resolver.priorityRange.upperBound); lower numbers are tried first"))
+            let maximum: Message.Argument = .text("\(Resolver.priorityRange.upperBound)")
+            report(Diagnostic(.priorityOutOfRange, Message(.diagPriorityRange, ["priority": .text("\(literal.value)")]), at: literal.span, label: Message(.diagPriorityRangeLabel, ["maximum": maximum]), help: Message(.diagPriorityRangeHelp, ["maximum": maximum])))
             ok = false
         }
         if rule.priority == nil { ok = false }
@@ -45,10 +47,10 @@ extension Resolver {
             default: group = condition.field.rawValue
             }
             if let first = seenFields[group] {
-                let message = group == "node"
-                    ? "the \(kind) matches on the category tree twice"
-                    : "`when \(condition.field.rawValue)` is given twice"
-                report(Diagnostic(.duplicateCondition, message, at: condition.fieldSpan, label: "second condition", help: group == "node" ? "list every category, subcategory and fact in one `when` line of one kind, or split the rule" : "list all values in one line: `when \(condition.field.rawValue) A, B`", notes: [.init("first given here", at: first)]))
+                let field: Message.Argument = .text(condition.field.rawValue)
+                let message = group == "node" ? Message(.diagTreeConditionTwice, ["kind": kind]) : Message(.diagConditionTwice, ["field": field])
+                let help = group == "node" ? Message(.diagTreeConditionTwiceHelp) : Message(.diagConditionTwiceHelp, ["field": field])
+                report(Diagnostic(.duplicateCondition, message, at: condition.fieldSpan, label: Message(.diagSecondCondition), help: help, notes: [.init(Message(.diagFirstGivenHere), at: first)]))
                 ok = false
                 continue
             }
@@ -70,7 +72,7 @@ extension Resolver {
                 for value in condition.values {
                     guard case .name(let name) = value else { continue }
                     guard let channel = Channel(rawValue: name.name) else {
-                        report(Diagnostic(.unknownChannel, "unknown channel `\(name.name)`", at: name.span, label: "not a channel", help: Suggestions.help(for: name.name, in: Channel.allCases.map(\.rawValue), kind: "channel") + " (service-page codes such as MED_DOC_EPGU are matched with `when source`)"))
+                        report(Diagnostic(.unknownChannel, Message(.diagUnknownChannel, ["channel": .text(name.name)]), at: name.span, label: Message(.diagNotAChannel), help: Message(.diagChannelHelp, ["suggestion": DiagnosticText.suggestion(name.name, in: Channel.allCases.map(\.rawValue), kind: .channel)])))
                         ok = false
                         continue
                     }
@@ -87,20 +89,20 @@ extension Resolver {
         case .login(let login): assignee = login.name
         case .coordinator(let span):
             if isFastTrack {
-                report(Diagnostic(.missingTarget, "a fast-track must assign an executor", at: span, label: "a fast-track skips the coordinator", help: "write `assign LOGIN`, or make this an `autorule` if the coordinator should decide"))
+                report(Diagnostic(.missingTarget, Message(.diagFastTrackToCoordinator), at: span, label: Message(.diagFastTrackToCoordinatorLabel), help: Message(.diagFastTrackToCoordinatorHelp)))
                 ok = false
             }
         case nil:
-            report(Diagnostic(.missingTarget, "the \(kind) `\(id)` has no target", at: rule.id.span, label: "assigns nobody", help: isFastTrack ? "add `assign LOGIN`" : "add `assign LOGIN` or `leave to coordinator`"))
+            report(Diagnostic(.missingTarget, Message(.diagNoTarget, ["kind": kind, "id": .text(id)]), at: rule.id.span, label: Message(.diagAssignsNobody), help: Message(isFastTrack ? .diagNoTargetHelpFastTrack : .diagNoTargetHelpAutoRule)))
             ok = false
         }
         if isFastTrack {
             if nodeFieldSpan == nil, sourcesMatched.isEmpty {
-                report(Diagnostic(.fastTrackWithoutMatch, "fast-track `\(id)` matches neither a source nor a subcategory", at: rule.id.span, label: "would take every case", help: "add `when source \"CODE\"` and/or `when subcategory CATEGORY.SUBCATEGORY`"))
+                report(Diagnostic(.fastTrackWithoutMatch, Message(.diagFastTrackMatchesAll, ["id": .text(id)]), at: rule.id.span, label: Message(.diagFastTrackMatchesAllLabel), help: Message(.diagFastTrackMatchesAllHelp)))
                 ok = false
             }
             if rule.term == nil {
-                report(Diagnostic(.missingTarget, "fast-track `\(id)` has no term", at: rule.id.span, label: "no `term`", help: "add its own term, e.g. `term 10 calendar days`"))
+                report(Diagnostic(.missingTarget, Message(.diagFastTrackNoTerm, ["id": .text(id)]), at: rule.id.span, label: Message(.diagNoTermLabel), help: Message(.diagFastTrackNoTermHelp)))
                 ok = false
             }
         }

@@ -1,16 +1,17 @@
 import Foundation
 import LKOLanguage
+import LKOMessages
 
 extension Resolver {
     /// `substitute LOGIN, … for LOGIN|anyone [on PATH, …] [as executor|approver]`
-    mutating func resolveSubstitutes(_ declarations: [Declaration]) {
+    mutating func resolveSubstitutes(_ declarations: Declarations) {
         var resolved: [(row: SubstituteRow, span: SourceSpan)] = []
         var seen: [SubstituteRow: SourceSpan] = [:]
         for case .substitute(let declaration) in declarations {
             var kind = SubstituteRow.Kind.executor
             if let written = declaration.kind {
                 guard let value = SubstituteRow.Kind(rawValue: written.name) else {
-                    report(Diagnostic(.invalidSubstitution, "a substitute stands in `as executor` or `as approver`, not `as \(written.name)`", at: written.span, label: "unknown kind", help: Suggestions.help(for: written.name, in: SubstituteRow.Kind.allCases.map(\.rawValue), kind: "kind") + " (`executor`: the Исполнитель's cases, order item 9; `approver`: the Руководитель's approvals, order item 12)"))
+                    report(Diagnostic(.invalidSubstitution, Message(.diagSubstituteKind, ["kind": .text(written.name)]), at: written.span, label: Message(.diagUnknownKindLabel), help: Message(.diagSubstituteKindHelp, ["suggestion": DiagnosticText.suggestion(written.name, in: SubstituteRow.Kind.allCases.map(\.rawValue), kind: .substituteKind)])))
                     continue
                 }
                 kind = value
@@ -23,14 +24,15 @@ extension Resolver {
             guard pathsOK else { continue }
             for substitute in declaration.substitutes {
                 if let absentee = declaration.absentee, absentee.name == substitute.name {
-                    report(Diagnostic(.invalidSubstitution, "`\(substitute.name)` cannot stand in for themselves", at: substitute.span, label: "same person as the absentee", help: "name another person, or `anyone` for a pool"))
+                    report(Diagnostic(.invalidSubstitution, Message(.diagSubstituteSelf, ["login": .text(substitute.name)]), at: substitute.span, label: Message(.diagSubstituteSelfLabel), help: Message(.diagSubstituteSelfHelp)))
                     continue
                 }
                 let row = SubstituteRow(substitute: substitute.name, absentee: declaration.absentee?.name, nodes: Array(Set(paths)).sorted(), kind: kind, position: position(declaration.span))
                 var key = row
                 key.position = ""
                 if let first = seen[key] {
-                    report(Diagnostic(.invalidSubstitution, "`\(substitute.name)` is declared twice as \(kind.rawValue) substitute for \(row.absentee ?? "anyone")", at: substitute.span, label: "declared again", help: "keep one declaration", notes: [.init("first declared here", at: first)]))
+                    let absentee: Message.Argument = row.absentee.map { .text($0) } ?? .catalog(.diagAnyone)
+                    report(Diagnostic(.invalidSubstitution, Message(.diagSubstituteTwice, ["login": .text(substitute.name), "kind": .text(kind.rawValue), "absentee": absentee]), at: substitute.span, label: Message(.diagDeclaredAgain), help: Message(.diagKeepOneDeclaration), notes: [.init(Message(.diagFirstDeclaredHere), at: first)]))
                     continue
                 }
                 seen[key] = substitute.span
@@ -46,18 +48,18 @@ extension Resolver {
     }
 
     /// `accept CODE for SUBJECT, … because "reason"`
-    mutating func resolveAcceptances(_ declarations: [Declaration]) {
+    mutating func resolveAcceptances(_ declarations: Declarations) {
         var resolved: [(row: AcceptanceRow, span: SourceSpan)] = []
         let acceptable = DiagnosticCode.allCases.filter { $0.defaultSeverity == .warning && $0 != .unusedAcceptance }.map(\.rawValue)
         for case .accept(let declaration) in declarations {
             guard acceptable.contains(declaration.code.name) else {
-                let help = DiagnosticCode(rawValue: declaration.code.name).map { $0.defaultSeverity == .error ? "`\($0.rawValue)` is an error: fix it, errors cannot be accepted" : "an unused acceptance is removed, not accepted" }
-                    ?? Suggestions.help(for: declaration.code.name, in: acceptable, kind: "warning code")
-                report(Diagnostic(.invalidAcceptance, "`\(declaration.code.name)` is not a warning that can be accepted", at: declaration.code.span, label: "not an acceptable warning", help: help))
+                let help = DiagnosticCode(rawValue: declaration.code.name).map { $0.defaultSeverity == .error ? Message(.diagAcceptErrorHelp, ["code": .text($0.rawValue)]) : Message(.diagAcceptUnusedHelp) }
+                    ?? Suggestions.message(for: declaration.code.name, in: acceptable, kind: .warningCode)
+                report(Diagnostic(.invalidAcceptance, Message(.diagNotAcceptable, ["code": .text(declaration.code.name)]), at: declaration.code.span, label: Message(.diagNotAcceptableLabel), help: help))
                 continue
             }
             if declaration.reason.value.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(Diagnostic(.invalidAcceptance, "the acceptance of \(declaration.code.name) gives no reason", at: declaration.reason.span, label: "empty reason", help: "say why the finding is intended; reviewers read it"))
+                report(Diagnostic(.invalidAcceptance, Message(.diagAcceptNoReason, ["code": .text(declaration.code.name)]), at: declaration.reason.span, label: Message(.diagEmptyReason), help: Message(.diagAcceptNoReasonHelp)))
                 continue
             }
             let row = AcceptanceRow(code: declaration.code.name, subjects: Array(Set(declaration.subjects.map(\.description))).sorted(), reason: declaration.reason.value, position: position(declaration.span))

@@ -1,5 +1,6 @@
 import LKOLanguage
 import LKOCalendar
+import LKOMessages
 
 /// A policy test after name resolution, ready for ``PolicyTestRunner``.
 public struct ResolvedTest: Sendable {
@@ -26,11 +27,11 @@ public struct ResolvedExpectation: Sendable {
 }
 
 extension Resolver {
-    mutating func resolveTests(_ declarations: [Declaration]) {
+    mutating func resolveTests(_ declarations: Declarations) {
         var names: [String: SourceSpan] = [:]
         for case .test(let test) in declarations {
             if let first = names[test.name.value] {
-                report(Diagnostic(.duplicateName, "test \"\(test.name.value)\" is declared twice", at: test.name.span, label: "second declaration", help: "give every test its own name", notes: [.init("first declared here", at: first)]))
+                report(Diagnostic(.duplicateName, Message(.diagTestTwice, ["name": .text(test.name.value)]), at: test.name.span, label: Message(.diagSecondDeclaration), help: Message(.diagTestTwiceHelp), notes: [.init(Message(.diagFirstDeclaredHere), at: first)]))
             }
             names[test.name.value] = test.name.span
             var resolved = ResolvedTest(name: test.name.value, span: test.span, at: test.at.flatMap(calendarDate), expectations: [])
@@ -39,7 +40,7 @@ extension Resolver {
                 switch expectation.kind {
                 case .decision(let allow, let login, let actionName, let description):
                     guard let action = Action(name: actionName.name) else {
-                        report(Diagnostic(.unknownAction, "unknown action `\(actionName.name)`", at: actionName.span, label: "not an action", help: Suggestions.help(for: actionName.name, in: Action.allCases.map(\.rawValue), kind: "action")))
+                        report(Diagnostic(.unknownAction, Message(.diagUnknownAction, ["action": .text(actionName.name)]), at: actionName.span, label: Message(.diagNotAnAction), help: Suggestions.message(for: actionName.name, in: Action.allCases.map(\.rawValue), kind: .action)))
                         continue
                     }
                     guard let (attributes, at) = resolveCase(description) else { continue }
@@ -50,12 +51,13 @@ extension Resolver {
                     var viaID: String?
                     if let via {
                         guard ["autorule", "fasttrack"].contains(via.kind.name) else {
-                            report(Diagnostic(.invalidCaseDescription, "`via \(via.kind.name)` is not a kind of rule", at: via.kind.span, label: "expected `autorule` or `fasttrack`", help: "write `via autorule ID` or `via fasttrack ID`"))
+                            report(Diagnostic(.invalidCaseDescription, Message(.diagViaNotRuleKind, ["kind": .text(via.kind.name)]), at: via.kind.span, label: Message(.diagViaNotRuleKindLabel), help: Message(.diagViaNotRuleKindHelp)))
                             continue
                         }
                         let declared = via.kind.name == "autorule" ? spans.autoRules : spans.fastTracks
                         guard declared[via.id.name] != nil else {
-                            report(Diagnostic(.invalidCaseDescription, "no \(via.kind.name) `\(via.id.name)` is declared", at: via.id.span, label: "not declared", help: Suggestions.help(for: via.id.name, in: Array(declared.keys), kind: via.kind.name)))
+                            let isAutorule = via.kind.name == "autorule"
+                            report(Diagnostic(.invalidCaseDescription, Message(isAutorule ? .diagNoAutorule : .diagNoFasttrack, ["id": .text(via.id.name)]), at: via.id.span, label: Message(.diagNotDeclared), help: Suggestions.message(for: via.id.name, in: Array(declared.keys), kind: isAutorule ? .autorule : .fasttrack)))
                             continue
                         }
                         viaKind = via.kind.name
@@ -82,7 +84,7 @@ extension Resolver {
         var seen: Set<String> = []
         for field in description.fields {
             if !seen.insert(field.key.name).inserted {
-                report(Diagnostic(.invalidCaseDescription, "case field `\(field.key.name)` is given twice", at: field.key.span, label: "second value", help: "give each field once"))
+                report(Diagnostic(.invalidCaseDescription, Message(.diagCaseFieldTwice, ["field": .text(field.key.name)]), at: field.key.span, label: Message(.diagSecondValue), help: Message(.diagCaseFieldTwiceHelp)))
                 ok = false
                 continue
             }
@@ -101,7 +103,7 @@ extension Resolver {
             case "channel":
                 guard case .name(let name) = field.value else { continue }
                 guard let channel = Channel(rawValue: name.name) else {
-                    report(Diagnostic(.unknownChannel, "unknown channel `\(name.name)`", at: name.span, label: "not a channel", help: Suggestions.help(for: name.name, in: Channel.allCases.map(\.rawValue), kind: "channel")))
+                    report(Diagnostic(.unknownChannel, Message(.diagUnknownChannel, ["channel": .text(name.name)]), at: name.span, label: Message(.diagNotAChannel), help: Suggestions.message(for: name.name, in: Channel.allCases.map(\.rawValue), kind: .channel)))
                     ok = false
                     continue
                 }
@@ -118,11 +120,12 @@ extension Resolver {
         }
         if let path = attributes.node, let index = tree.indexByPath[path], tree.rows[index].level == "category", tree.rows[index].subtreeEnd > index + 1 {
             let children = tree.rows[(index + 1)..<tree.rows[index].subtreeEnd].filter { $0.parent == index }.map(\.path)
-            report(Diagnostic(.invalidCaseDescription, "no case can sit on `\(path)`: the category has subcategories", at: nodeSpan ?? description.span, label: "a category with subcategories", help: "name a subcategory, e.g. `subcategory \(children.first ?? path + ".…")`" + (children.count > 1 ? " (one of \(children.prefix(6).joined(separator: ", "))\(children.count > 6 ? ", …" : ""))" : "") + "; the importer refuses a case on a category that has subcategories"))
+let choices: Message.Argument = children.count > 1 ? .catalog(.diagOneOf, ["list": .text(children.prefix(6).joined(separator: ", ") + (children.count > 6 ? ", …" : ""))]) : .text("")
+            report(Diagnostic(.invalidCaseDescription, Message(.diagCaseOnCategory, ["path": .text(path)]), at: nodeSpan ?? description.span, label: Message(.diagCaseOnCategoryLabel), help: Message(.diagCaseOnCategoryHelp, ["first": .text(children.first ?? path + ".…"), "choices": choices])))
             ok = false
         }
         if attributes.node == nil {
-            report(Diagnostic(.invalidCaseDescription, "the case names no category", at: description.span, label: "no `subcategory`", help: "add `subcategory CATEGORY.SUBCATEGORY` (or `category`, `fact`) to the case"))
+            report(Diagnostic(.invalidCaseDescription, Message(.diagCaseNoCategory), at: description.span, label: Message(.diagNoSubcategoryLabel), help: Message(.diagCaseNoCategoryHelp)))
             ok = false
         }
         return ok ? (attributes, at) : nil

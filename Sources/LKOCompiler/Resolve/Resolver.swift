@@ -1,13 +1,15 @@
 import Foundation
 import LKOLanguage
 import LKOCalendar
+import LKOMessages
 
 /// Turns the syntax of all files into canonical tables, reporting every name and value error.
 ///
 /// Resolution runs in dependency order — organization, roles, the category tree, grants, rules,
 /// calendar, tests — and keeps going after errors so that one run reports everything.
 struct Resolver {
-    let parsed: ParsedPolicy
+    /// The syntax; its files are let go once resolved (``resolveDeclarations()``).
+    var parsed: ParsedPolicy
     var diagnostics: [Diagnostic] = []
     var spans = SpanIndex()
     var tests: [ResolvedTest] = []
@@ -43,9 +45,29 @@ struct Resolver {
         diagnostics.append(diagnostic)
     }
 
+    /// Every declaration of every file in order, read in place: `ParsedPolicy.declarations`
+    /// copies them all into one array (hundreds of MB at 16× the region, while the files' own
+    /// arrays are alive too).
+    struct Declarations: Sequence {
+        let files: [PolicyFile]
+
+        func makeIterator() -> FlattenSequence<LazyMapSequence<[PolicyFile], [Declaration]>>.Iterator {
+            files.lazy.map(\.declarations).joined().makeIterator()
+        }
+    }
+
     /// Resolves everything; nil when there were errors that leave no consistent tables.
     mutating func resolve() -> PolicyTables? {
-        let declarations = parsed.declarations
+        resolveDeclarations()
+        guard let organization, !diagnostics.hasErrors else { return nil }
+        return buildTables(organization: organization)
+    }
+
+    /// Every step that reads the syntax; then the syntax is let go (this resolver held the last
+    /// reference when the caller handed it over), before the tables and their derived rows are built.
+    private mutating func resolveDeclarations() {
+        let declarations = Declarations(files: parsed.files)
+        defer { parsed.files = [] }
         resolveOrganization(declarations)
         resolveRoles(declarations)
         resolveTree(declarations)
@@ -56,24 +78,22 @@ struct Resolver {
         resolveSubstitutes(declarations)
         resolveAcceptances(declarations)
         resolveTests(declarations)
-        guard let organization, !diagnostics.hasErrors else { return nil }
-        return buildTables(organization: organization)
     }
 
     // MARK: Organization
 
-    mutating func resolveOrganization(_ declarations: [Declaration]) {
+    mutating func resolveOrganization(_ declarations: Declarations) {
         var found: OrganizationDeclaration?
         for case .organization(let declaration) in declarations {
             if let first = found {
-                report(Diagnostic(.duplicateOrganization, "the organization is declared twice", at: declaration.title.span, label: "second declaration", help: "keep one `organization` block for the whole policy", notes: [.init("first declared here", at: first.span)]))
+                report(Diagnostic(.duplicateOrganization, Message(.diagOrganizationTwice), at: declaration.title.span, label: Message(.diagSecondDeclaration), help: Message(.diagOrganizationTwiceHelp), notes: [.init(Message(.diagFirstDeclaredHere), at: first.span)]))
                 continue
             }
             found = declaration
         }
         guard let declaration = found else {
             let anchor = parsed.files.first.map { SourceSpan(file: $0.fileIndex, start: 0, end: 0) } ?? .none
-            report(Diagnostic(.missingOrganization, "the policy declares no organization", at: anchor, label: "in this policy", help: "add `organization \"Администрация …\" { timezone \"Europe/Moscow\" }` to one file"))
+            report(Diagnostic(.missingOrganization, Message(.diagNoOrganization), at: anchor, label: Message(.diagNoOrganizationLabel), help: Message(.diagNoOrganizationHelp)))
             return
         }
         spans.organization = declaration.span
@@ -94,7 +114,7 @@ struct Resolver {
             case .timeZone(let zone):
                 key = "timezone"
                 if TimeZone(identifier: zone.value) == nil {
-                    report(Diagnostic(.invalidTimeZone, "unknown time zone \"\(zone.value)\"", at: zone.span, label: "not an IANA time zone", help: "use an IANA name such as \"Europe/Moscow\" or \"Europe/Samara\""))
+                    report(Diagnostic(.invalidTimeZone, Message(.diagUnknownTimeZone, ["zone": .text(zone.value)]), at: zone.span, label: Message(.diagUnknownTimeZoneLabel), help: Message(.diagUnknownTimeZoneHelp)))
                 }
                 row.timeZone = zone.value
             case .term(let regimeName, let term):
@@ -105,7 +125,7 @@ struct Resolver {
             case .deadlineRule(let rule):
                 key = "deadline"
                 guard let value = DeadlineEndRuleSetting(rawValue: rule.name) else {
-                    report(Diagnostic(.unknownSetting, "unknown deadline rule `\(rule.name)`", at: rule.span, label: "unknown rule", help: Suggestions.help(for: rule.name, in: DeadlineEndRuleSetting.allCases.map(\.rawValue), kind: "deadline rule")))
+                    report(Diagnostic(.unknownSetting, Message(.diagUnknownDeadlineRule, ["rule": .text(rule.name)]), at: rule.span, label: Message(.diagUnknownRuleLabel), help: Suggestions.message(for: rule.name, in: DeadlineEndRuleSetting.allCases.map(\.rawValue), kind: .deadlineRule)))
                     continue
                 }
                 row.deadlineRule = value
@@ -114,7 +134,7 @@ struct Resolver {
                 if setting.name == "executor_role" { row.executorRole = role.name } else { row.coordinatorRole = role.name }
             }
             if let first = seen[key] {
-                report(Diagnostic(.duplicateName, "`\(key)` is set twice", at: setting.span, label: "second setting", help: "keep one", notes: [.init("first set here", at: first)]))
+                report(Diagnostic(.duplicateName, Message(.diagSettingTwice, ["setting": .text(key)]), at: setting.span, label: Message(.diagSecondSetting), help: Message(.diagKeepOneSetting), notes: [.init(Message(.diagFirstSetHere), at: first)]))
             }
             seen[key] = setting.span
         }
@@ -125,7 +145,7 @@ struct Resolver {
 
     mutating func regime(_ name: Identifier) -> Regime? {
         if let regime = Regime(rawValue: name.name) { return regime }
-        report(Diagnostic(.unknownRegime, "unknown regime `\(name.name)`", at: name.span, label: "not a regime", help: Suggestions.help(for: name.name, in: regimeNames(), kind: "regime") + " (`appeal` = обращение under 59-ФЗ, `message` = сообщение)"))
+        report(Diagnostic(.unknownRegime, Message(.diagUnknownRegime, ["name": .text(name.name)]), at: name.span, label: Message(.diagNotARegime), help: Message(.diagRegimeHelp, ["suggestion": DiagnosticText.suggestion(name.name, in: regimeNames(), kind: .regime)])))
         return nil
     }
 
@@ -133,7 +153,8 @@ struct Resolver {
     mutating func checkedTerm(_ term: TermSyntax, accelerated: Bool) -> TermValue? {
         let value = TermValue(days: term.days.value, unit: term.unit == .calendar ? .calendar : .working)
         guard (1...Resolver.maximumTermDays).contains(value.days) else {
-            report(Diagnostic(.termOutOfRange, "a term of \(value.days) days is out of range", at: term.days.span, label: "must be 1…\(Resolver.maximumTermDays)", help: "terms are 1 to \(Resolver.maximumTermDays) days (59-ФЗ: 30 days, plus at most 30 more by extension)"))
+            let maximum: Message.Argument = .text("\(Resolver.maximumTermDays)")
+            report(Diagnostic(.termOutOfRange, Message(.diagTermOutOfRange, ["days": DiagnosticText.days(value.days)]), at: term.days.span, label: Message(.diagTermRangeLabel, ["maximum": maximum]), help: Message(.diagTermRangeHelp, ["maximum": maximum])))
             return nil
         }
         return value
@@ -141,27 +162,27 @@ struct Resolver {
 
     // MARK: Roles
 
-    mutating func resolveRoles(_ declarations: [Declaration]) {
+    mutating func resolveRoles(_ declarations: Declarations) {
         for case .role(let declaration) in declarations {
             let id = declaration.id.name
             if let first = spans.roles[id] {
-                report(Diagnostic(.duplicateName, "role `\(id)` is declared twice", at: declaration.id.span, label: "second declaration", help: "merge the two `role \(id)` blocks or rename one", notes: [.init("first declared here", at: first)]))
+                report(Diagnostic(.duplicateName, Message(.diagRoleTwice, ["role": .text(id)]), at: declaration.id.span, label: Message(.diagSecondDeclaration), help: Message(.diagRoleTwiceHelp, ["role": .text(id)]), notes: [.init(Message(.diagFirstDeclaredHere), at: first)]))
                 continue
             }
             spans.roles[id] = declaration.id.span
             roles[id] = RoleRow(id: id, title: declaration.title.value, position: position(declaration.span))
             for rule in declaration.rules {
                 guard let scope = Scope(words: rule.scope.text) else {
-                    report(Diagnostic(.unknownScope, "unknown scope `\(rule.scope.text)`", at: rule.scope.span, label: "not a scope", help: Suggestions.help(for: rule.scope.text, in: Scope.allCases.map(\.rawValue), kind: "scope")))
+                    report(Diagnostic(.unknownScope, Message(.diagUnknownScope, ["scope": .text(rule.scope.text)]), at: rule.scope.span, label: Message(.diagNotAScope), help: Suggestions.message(for: rule.scope.text, in: Scope.allCases.map(\.rawValue), kind: .scope)))
                     continue
                 }
                 for actionName in rule.actions {
                     guard let action = Action(name: actionName.name) else {
-                        report(Diagnostic(.unknownAction, "unknown action `\(actionName.name)`", at: actionName.span, label: "not an action", help: Suggestions.help(for: actionName.name, in: Action.allCases.map(\.rawValue), kind: "action")))
+                        report(Diagnostic(.unknownAction, Message(.diagUnknownAction, ["action": .text(actionName.name)]), at: actionName.span, label: Message(.diagNotAnAction), help: Suggestions.message(for: actionName.name, in: Action.allCases.map(\.rawValue), kind: .action)))
                         continue
                     }
                     if action.isAdministrative, scope != .any {
-                        report(Diagnostic(.adminActionNeedsAnyScope, "`\(action.rawValue)` is not about one case, so it needs scope `any`", at: actionName.span, label: "used with `\(scope.rawValue)`", help: "move `\(action.rawValue)` to a separate line: `allow \(action.rawValue) on any`"))
+                        report(Diagnostic(.adminActionNeedsAnyScope, Message(.diagAdminActionScope, ["action": .text(action.rawValue)]), at: actionName.span, label: Message(.diagAdminActionScopeLabel, ["scope": .text(scope.rawValue)]), help: Message(.diagAdminActionScopeHelp, ["action": .text(action.rawValue)])))
                         continue
                     }
                     let key = SpanIndex.roleActionKey(id, action, scope)
@@ -177,7 +198,10 @@ struct Resolver {
         guard var organization else { return }
         for (setting, role) in [("executor_role", organization.executorRole), ("coordinator_role", organization.coordinatorRole)] where roles[role] == nil {
             let span = spans.organization
-            report(Diagnostic(.unknownRole, "the \(setting == "executor_role" ? "executor" : "coordinator") role `\(role)` is not declared", at: span, label: "in this organization", help: "declare `role \(role) \"…\" { … }` or name an existing role with `\(setting) ROLE`" + (Suggestions.closest(to: role, in: roles.keys).map { "; did you mean `\($0)`?" } ?? "")))
+let which: Message.Argument = .catalog(setting == "executor_role" ? .diagWhichExecutor : .diagWhichCoordinator)
+            let help = Suggestions.closest(to: role, in: roles.keys).map { Message(.diagDesignatedRoleHelpGuess, ["role": .text(role), "setting": .text(setting), "suggestion": .text($0)]) }
+                ?? Message(.diagDesignatedRoleHelp, ["role": .text(role), "setting": .text(setting)])
+            report(Diagnostic(.unknownRole, Message(.diagDesignatedRoleMissing, ["which": which, "role": .text(role)]), at: span, label: Message(.diagInThisOrganization), help: help))
         }
         organization.position = position(spans.organization)
         self.organization = organization
@@ -185,7 +209,7 @@ struct Resolver {
 
     mutating func role(_ identifier: Identifier) -> RoleRow? {
         if let row = roles[identifier.name] { return row }
-        report(Diagnostic(.unknownRole, "unknown role `\(identifier.name)`", at: identifier.span, label: "not declared", help: Suggestions.help(for: identifier.name, in: Array(roles.keys), kind: "role")))
+        report(Diagnostic(.unknownRole, Message(.diagUnknownRole, ["role": .text(identifier.name)]), at: identifier.span, label: Message(.diagNotDeclared), help: Suggestions.message(for: identifier.name, in: Array(roles.keys), kind: .role)))
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import LKOLanguage
+import LKOMessages
 
 /// Errors that need the compiled indexes: rule targets that are not executors for what they
 /// match, and fast-track terms longer than the terms of the cases they take.
@@ -12,17 +13,19 @@ struct RoutingValidator {
         let space = MatchSpace(policy: policy)
         for rule in policy.routing.rules {
             let span = (rule.isFastTrack ? spans.fastTracks : spans.autoRules)[rule.id] ?? .none
-            let kind = rule.isFastTrack ? "fast-track" : "auto-rule"
             let box = space.box(of: rule, policy: policy)
             let nodes = box.nodes.members.map { space.pointNodes[$0] }
             if let login = rule.assigneeLogin {
                 let uncovered = nodes.filter { policy.executorGrants(of: login, covering: $0).isEmpty }
                 if let first = uncovered.first {
-                    let more = uncovered.count > 1 ? " and \(uncovered.count - 1) more" : ""
+                    let arguments: [String: Message.Argument] = [
+                        "rule": DiagnosticText.rule(rule.id, isFastTrack: rule.isFastTrack), "login": .text(login),
+                        "role": .text(tables.organization.executorRole), "path": .text(tables.nodes[first].path),
+                        "more": DiagnosticText.andMore(uncovered.count - 1),
+                    ]
                     found.append(Diagnostic(
-                        .targetNotExecutor, "\(kind) `\(rule.id)` assigns `\(login)`, who holds no `\(tables.organization.executorRole)` grant on `\(tables.nodes[first].path)`\(more)",
-                        at: span, label: "assigns a non-executor",
-                        help: "add `grant \(tables.organization.executorRole) to \(login) on \(tables.nodes[first].path)` (or its category), narrow the rule, or assign someone who is an executor there"
+                        .targetNotExecutor, Message(.diagTargetNotExecutor, arguments),
+                        at: span, label: Message(.diagAssignsNonExecutor), help: Message(.diagTargetNotExecutorHelp, arguments)
                     ))
                 }
             }
@@ -33,14 +36,16 @@ struct RoutingValidator {
                 for regime in regimes {
                     let nodeTerm = regime == .appeal ? row.appealTerm : row.messageTerm
                     if row.accelerated, term.unit == .working || term.days > Resolver.maximumAcceleratedDays {
-                        found.append(Diagnostic(.acceleratedTermTooLong, "fast-track `\(rule.id)` gives \(term) to accelerated `\(row.path)`", at: span, label: "over 10 calendar days", help: "accelerated cases are answered within at most 10 calendar days (order item 10)"))
+                        found.append(Diagnostic(.acceleratedTermTooLong, Message(.diagFastTrackAccelerated, ["id": .text(rule.id), "term": DiagnosticText.term(term), "path": .text(row.path)]), at: span, label: Message(.diagOver10Days), help: Message(.diagAcceleratedHelp)))
                         break check
                     }
                     // A working-day term spans at least as many calendar days, so it is too long
                     // whenever its count alone exceeds a calendar-day term.
                     let comparable = term.unit == nodeTerm.unit || (term.unit == .working && nodeTerm.unit == .calendar)
                     if comparable, term.days > nodeTerm.days {
-                        found.append(Diagnostic(.fastTrackTermTooLong, "fast-track `\(rule.id)` gives \(term), longer than the \(nodeTerm) of `\(row.path)` (\(regime.rawValue))", at: span, label: "longer than its category's term", help: "a fast-track shortens the way, never the term: use at most \(nodeTerm)"))
+                        let nodeTermText = DiagnosticText.term(nodeTerm)
+                        let regimeText: Message.Argument = .catalog(regime == .appeal ? .diagRegimeAppeal : .diagRegimeMessage)
+                        found.append(Diagnostic(.fastTrackTermTooLong, Message(.diagFastTrackTermLonger, ["id": .text(rule.id), "term": DiagnosticText.term(term), "nodeTerm": nodeTermText, "path": .text(row.path), "regime": regimeText]), at: span, label: Message(.diagLongerThanCategory), help: Message(.diagFastTrackTermLongerHelp, ["nodeTerm": nodeTermText])))
                         break check
                     }
                 }

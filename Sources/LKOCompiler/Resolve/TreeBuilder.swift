@@ -1,4 +1,5 @@
 import LKOLanguage
+import LKOMessages
 
 /// Builds the category → subcategory → fact tree in canonical (sorted, depth-first) order.
 struct TreeBuilder {
@@ -29,11 +30,11 @@ struct TreeBuilder {
 }
 
 extension Resolver {
-    mutating func resolveTree(_ declarations: [Declaration]) {
+    mutating func resolveTree(_ declarations: Declarations) {
         var rootsByID: [String: TreeBuilder.Node] = [:]
         for case .category(let declaration) in declarations {
             if let first = rootsByID[declaration.id.name] {
-                report(Diagnostic(.duplicateName, "category `\(declaration.id.name)` is declared twice", at: declaration.id.span, label: "second declaration", help: "merge the two blocks or rename one", notes: [.init("first declared here", at: first.declaration.id.span)]))
+                report(Diagnostic(.duplicateName, Message(.diagCategoryTwice, ["id": .text(declaration.id.name)]), at: declaration.id.span, label: Message(.diagSecondDeclaration), help: Message(.diagCategoryTwiceHelp), notes: [.init(Message(.diagFirstDeclaredHere), at: first.declaration.id.span)]))
                 continue
             }
             let node = buildNode(declaration, parentPath: nil)
@@ -47,7 +48,7 @@ extension Resolver {
             .message: organization?.messageTerm ?? TermValue(days: 30, unit: .calendar),
         ]
         for root in tree.roots {
-            flatten(root, parent: nil, inherited: defaults, inheritedAccelerated: false, inheritedFrom: "the organization's default")
+            flatten(root, parent: nil, inherited: defaults, inheritedAccelerated: false, inheritedFrom: nil)
         }
     }
 
@@ -67,13 +68,13 @@ extension Resolver {
                 guard let value = checkedTerm(term, accelerated: false) else { continue }
                 if let regime {
                     if node.ownTerm[regime] != nil {
-                        report(Diagnostic(.duplicateName, "`term \(regime.rawValue)` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
+                        report(Diagnostic(.duplicateName, Message(.diagTermRegimeTwice, ["regime": .text(regime.rawValue), "path": .text(path)]), at: item.span, label: Message(.diagTermTwiceLabel), help: Message(.diagKeepOneTerm)))
                     }
                     node.ownTerm[regime] = value
                     node.ownTermSpans[regime] = term.span
                 } else {
                     if node.generalTerm != nil {
-                        report(Diagnostic(.duplicateName, "`term` is set twice on `\(path)`", at: item.span, label: "second term", help: "keep one"))
+                        report(Diagnostic(.duplicateName, Message(.diagTermTwiceOnNode, ["path": .text(path)]), at: item.span, label: Message(.diagTermTwiceLabel), help: Message(.diagKeepOneTerm)))
                     }
                     node.generalTerm = value
                     node.generalTermSpan = term.span
@@ -85,7 +86,7 @@ extension Resolver {
                 spans.accelerated[path] = item.span
             case .child(let child):
                 if let first = childrenByID[child.id.name] {
-                    report(Diagnostic(.duplicateName, "`\(path).\(child.id.name)` is declared twice", at: child.id.span, label: "second declaration", help: "ids must be unique among the children of `\(path)`", notes: [.init("first declared here", at: first.declaration.id.span)]))
+                    report(Diagnostic(.duplicateName, Message(child.level == .fact ? .diagFactTwice : .diagSubcategoryTwice, ["path": .text("\(path).\(child.id.name)")]), at: child.id.span, label: Message(.diagSecondDeclaration), help: Message(.diagChildTwiceHelp, ["parent": .text(path)]), notes: [.init(Message(.diagFirstDeclaredHere), at: first.declaration.id.span)]))
                     continue
                 }
                 childrenByID[child.id.name] = buildNode(child, parentPath: path)
@@ -97,8 +98,9 @@ extension Resolver {
     }
 
     /// Appends the node and its subtree in depth-first order, resolving inherited terms and the
-    /// accelerated flag, and checks the 10-day bound where acceleration applies.
-    private mutating func flatten(_ node: TreeBuilder.Node, parent: Int?, inherited: [Regime: TermValue], inheritedAccelerated: Bool, inheritedFrom: String) {
+    /// accelerated flag, and checks the 10-day bound where acceleration applies. `inheritedFrom`:
+    /// the path whose term the node inherits, nil for the organization's default.
+    private mutating func flatten(_ node: TreeBuilder.Node, parent: Int?, inherited: [Regime: TermValue], inheritedAccelerated: Bool, inheritedFrom: String?) {
         let index = tree.rows.count
         var effective = inherited
         for regime in Regime.allCases {
@@ -114,8 +116,14 @@ extension Resolver {
                 if term.unit == .working || term.days > Resolver.maximumAcceleratedDays {
                     let written = node.ownTerm[regime] != nil ? node.ownTermSpans[regime] : node.generalTermSpan
                     let at = isOwn ? (written ?? node.termSpan ?? node.declaration.id.span) : (node.acceleratedSpan ?? node.declaration.id.span)
-                    let origin = isOwn ? "" : " (inherited from \(inheritedFrom))"
-                    report(Diagnostic(.acceleratedTermTooLong, "`\(node.path)` is accelerated but its \(regime == .appeal ? "appeal" : "message") term is \(term)\(origin)", at: at, label: "over 10 calendar days", help: "accelerated cases are answered within at most 10 calendar days (order item 10): add `term 10 calendar days` or less to `\(node.path)`"))
+                    let source: Message.Argument = inheritedFrom.map { .text("`\($0)`") } ?? .catalog(.diagOrganizationDefault)
+                    let origin: Message.Argument = isOwn ? .text("") : .catalog(.diagInheritedFrom, ["from": source])
+                    let path: Message.Argument = .text(node.path)
+                    report(Diagnostic(
+                        .acceleratedTermTooLong,
+                        Message(.diagAcceleratedTerm, ["path": path, "regime": .catalog(regime == .appeal ? .diagRegimeAppealOf : .diagRegimeMessageOf), "term": DiagnosticText.term(term), "origin": origin]),
+                        at: at, label: Message(.diagOver10Days), help: Message(.diagAcceleratedTermHelp, ["path": path])
+                    ))
                     break
                 }
             }
@@ -128,7 +136,7 @@ extension Resolver {
             appealTerm: effective[.appeal]!, messageTerm: effective[.message]!,
             accelerated: accelerated, position: position(node.declaration.span)
         ))
-        let from = (node.generalTerm != nil || !node.ownTerm.isEmpty) ? "`\(node.path)`" : inheritedFrom
+        let from = (node.generalTerm != nil || !node.ownTerm.isEmpty) ? node.path : inheritedFrom
         for child in node.children {
             flatten(child, parent: index, inherited: effective, inheritedAccelerated: accelerated, inheritedFrom: from)
         }
@@ -140,7 +148,16 @@ extension Resolver {
         let text = path.description
         if let index = tree.indexByPath[text] {
             if let expectedLevel, tree.rows[index].level != expectedLevel.rawValue {
-                report(Diagnostic(.wrongNodeLevel, "`\(text)` is a \(tree.rows[index].level), not a \(expectedLevel.rawValue)", at: path.span, label: "a \(tree.rows[index].level)", help: "write `\(tree.rows[index].level) \(text)` instead, or name a \(expectedLevel.rawValue): \(["category": "a category id such as `roads`", "subcategory": "a path such as `roads.potholes`", "fact": "a path such as `roads.potholes.carriageway`"][expectedLevel.rawValue]!)"))
+                let actual = tree.rows[index].level
+                let help: MessageKey = switch expectedLevel {
+                case .category: .diagWrongLevelHelpCategory
+                case .subcategory: .diagWrongLevelHelpSubcategory
+                case .fact: .diagWrongLevelHelpFact
+                }
+                report(Diagnostic(
+                    .wrongNodeLevel, Message(.diagWrongLevel, ["path": .text(text), "actual": DiagnosticText.level(actual), "expected": expectedLevel.noun]),
+                    at: path.span, label: Message(.diagWrongLevelLabel, ["actual": DiagnosticText.level(actual)]), help: Message(help, ["keyword": .text(actual), "path": .text(text)])
+                ))
                 return nil
             }
             return index
@@ -151,9 +168,9 @@ extension Resolver {
             let candidate = (prefix + [segment.name]).joined(separator: ".")
             if tree.indexByPath[candidate] == nil {
                 let siblings = prefix.isEmpty ? tree.roots.map(\.declaration.id.name) : (tree.childNames[prefix.joined(separator: ".")] ?? [])
-                let parentText = prefix.isEmpty ? "" : " in `\(prefix.joined(separator: "."))`"
-                let kind = ["category", "subcategory", "fact"][min(prefix.count, 2)]
-                report(Diagnostic(.unknownNode, "unknown \(kind) `\(segment.name)`\(parentText)", at: segment.span, label: "not declared", help: Suggestions.help(for: segment.name, in: siblings, kind: kind)))
+                let parent: Message.Argument = prefix.isEmpty ? .text("") : .catalog(.diagInParent, ["parent": .text(prefix.joined(separator: "."))])
+                let (key, kind): (MessageKey, Suggestions.Kind) = [(.diagUnknownCategory, .category), (.diagUnknownSubcategory, .subcategory), (.diagUnknownFact, .fact)][min(prefix.count, 2)]
+                report(Diagnostic(.unknownNode, Message(key, ["name": .text(segment.name), "parent": parent]), at: segment.span, label: Message(.diagNotInTree), help: Suggestions.message(for: segment.name, in: siblings, kind: kind)))
                 return nil
             }
             prefix.append(segment.name)

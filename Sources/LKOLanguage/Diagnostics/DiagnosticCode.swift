@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// The stable code of every diagnostic lko can emit.
 ///
 /// Codes never change meaning once released; a retired code is never reused. `E` codes are
@@ -68,57 +70,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         rawValue.hasPrefix("W") ? .warning : .error
     }
 
-    /// A short title, used in `docs/diagnostics.md` and `lko check --explain-code`.
-    public var title: String {
-        switch self {
-        case .invalidUTF8: "file is not valid UTF-8"
-        case .unexpectedCharacter: "unexpected character"
-        case .unterminatedString: "unterminated string"
-        case .invalidDate: "invalid date"
-        case .invalidNumber: "invalid number"
-        case .expectedToken: "unexpected token"
-        case .unknownDeclaration: "unknown declaration"
-        case .unknownStatement: "unknown statement in a block"
-        case .unclosedBlock: "block is not closed"
-        case .unreadableFile: "file cannot be read"
-        case .emptyPolicy: "no policy files"
-        case .duplicateName: "name declared twice"
-        case .unknownRole: "unknown role"
-        case .unknownAction: "unknown action"
-        case .unknownNode: "unknown category, subcategory or fact"
-        case .unknownScope: "unknown scope"
-        case .unknownRegime: "unknown regime"
-        case .unknownChannel: "unknown channel"
-        case .unknownSetting: "unknown setting value"
-        case .wrongNodeLevel: "node of the wrong level"
-        case .duplicateOrganization: "organization declared twice"
-        case .missingOrganization: "no organization declared"
-        case .termOutOfRange: "term out of range"
-        case .acceleratedTermTooLong: "accelerated term over 10 calendar days"
-        case .fastTrackTermTooLong: "fast-track term longer than its category's"
-        case .invalidValidity: "grant validity ends before it starts"
-        case .adminActionNeedsAnyScope: "administrative action needs scope `any`"
-        case .duplicateCondition: "condition given twice"
-        case .priorityOutOfRange: "priority out of range"
-        case .invalidTimeZone: "unknown time zone"
-        case .invalidCalendarEntry: "invalid calendar entry"
-        case .invalidSubstitution: "invalid substitute eligibility"
-        case .invalidAcceptance: "invalid accepted finding"
-        case .targetNotExecutor: "target is not an executor for what the rule matches"
-        case .fastTrackWithoutMatch: "fast-track matches neither source nor subcategory"
-        case .missingTarget: "rule has no target"
-        case .invalidCaseDescription: "invalid case description"
-        case .shadowedRule: "rule can never fire"
-        case .overlappingRules: "rules of equal priority overlap"
-        case .coverageGap: "subcategory without route or executor"
-        case .expiredGrant: "grant already expired"
-        case .roleNeverGranted: "role never granted"
-        case .separationOfDuties: "one person may draft and approve"
-        case .emptyRole: "role allows nothing"
-        case .substituteUnknown: "substitute eligibility names nobody the policy knows"
-        case .scopeWithoutSubstitute: "scope no eligible substitute covers"
-        case .unusedAcceptance: "accepted finding matches nothing"
-        case .disabledAccount: "policy names a disabled account"
-        }
+    /// The short title in both languages: the catalog's `diagTitle` + code (a test checks that
+    /// every code has one). `lko check --format json` shows it in Russian.
+    public var titleMessage: Message {
+        Message(MessageKey(rawValue: "diagTitle" + rawValue) ?? .verbatim, ["text": .text(rawValue)])
     }
+
+    /// The short English title, used in the headings of `docs/diagnostics.md`.
+    public var title: String { titleMessage.render(.en) }
 }

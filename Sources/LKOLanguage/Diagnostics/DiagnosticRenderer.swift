@@ -1,27 +1,36 @@
 import Foundation
+import LKOMessages
 
-/// Turns diagnostics into the text a person reads in a terminal, rustc-style:
+/// Turns diagnostics into the text a person reads in a terminal, rustc-style, in a language:
 ///
 /// ```
-/// error[E0104]: unknown category `road`
+/// ошибка[E0104]: неизвестная категория `road`
 ///   --> Policies/grants.lko:12:39
 ///    |
 /// 12 | grant executor to roads_specialist on road
-///    |                                       ^^^^ not declared
-///    = help: did you mean `roads`?
+///    |                                       ^^^^ нет в классификаторе
+///    = подсказка: возможно, вы имели в виду `roads`?
 /// ```
+///
+/// (`LKO_LANG=en`: `error[E0104]: unknown category `road``, `not declared`, `= help: did you
+/// mean `roads`?`.) The code, the position and the source excerpt are the same in every
+/// language; the caret counts Unicode scalars of the source line, and the label follows it, so
+/// Cyrillic in either does not shift it.
 ///
 /// Very long lines (a 10 MB line is valid input) are cut to a window around the caret so the
 /// output stays readable and bounded.
 public struct DiagnosticRenderer: Sendable {
     public var sources: SourceSet
     public var useColor: Bool
+    /// The language of the texts; Russian unless `LKO_LANG=en` (``Language/current``).
+    public var language: Language
     /// Widest source excerpt shown, in Unicode scalars.
     public var maximumExcerptWidth = 120
 
-    public init(sources: SourceSet, useColor: Bool = false) {
+    public init(sources: SourceSet, useColor: Bool = false, language: Language = .current) {
         self.sources = sources
         self.useColor = useColor
+        self.language = language
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -30,29 +39,30 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
-        let severityText = diagnostic.severity.rawValue
+        let severityText = diagnostic.severity.word.render(language)
         out += paint("\(severityText)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "31;1" : "33;1")
-        out += paint(": \(diagnostic.message)", "1") + "\n"
+        out += paint(": \(diagnostic.message(in: language))", "1") + "\n"
         // The gutter is as wide as the line number, so every `|` and `=` lines up.
         let lineNumber = sources.file(of: diagnostic.span).map { String($0.location(of: diagnostic.span.start).line) } ?? ""
         let gutter = String(repeating: " ", count: lineNumber.count)
-        out += excerpt(for: diagnostic.span, label: diagnostic.label, gutter: gutter)
+        out += excerpt(for: diagnostic.span, label: diagnostic.label(in: language), gutter: gutter)
+        let noteWord = Messages.template(.diagNoteWord, language)
         for note in diagnostic.notes {
             if let span = note.span, !span.isNone {
-                out += "\(gutter) = note: \(note.message) (\(sources.position(of: span)))\n"
+                out += "\(gutter) = \(noteWord): \(note.message(in: language)) (\(sources.position(of: span)))\n"
             } else {
-                out += "\(gutter) = note: \(note.message)\n"
+                out += "\(gutter) = \(noteWord): \(note.message(in: language))\n"
             }
         }
-        if let help = diagnostic.help {
-            out += "\(gutter) = " + paint("help", "36;1") + ": \(help)\n"
+        if let help = diagnostic.help(in: language) {
+            out += "\(gutter) = " + paint(Messages.template(.diagHelpWord, language), "36;1") + ": \(help)\n"
         }
         return out
     }
 
     private func excerpt(for span: SourceSpan, label: String?, gutter: String) -> String {
         guard let file = sources.file(of: span) else {
-            return "\(gutter)--> <built-in>\n"
+            return "\(gutter)--> \(Messages.template(.diagNoLocation, language))\n"
         }
         let start = file.location(of: span.start)
         let end = file.location(of: span.end)
@@ -100,6 +110,10 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 /// The machine-readable form of a diagnostic, for `--format json` (editors and CI).
+///
+/// The same document in every language: `code`, `severity` and the position are what tools key
+/// on; the texts (`title`, `message`, `label`, `help`, `notes`) are Russian, as the service's API
+/// shows them, whatever `LKO_LANG` says (docs/diagnostics.md, "JSON").
 public struct DiagnosticRecord: Codable, Sendable, Equatable {
     public var code: String
     public var severity: String
@@ -114,16 +128,17 @@ public struct DiagnosticRecord: Codable, Sendable, Equatable {
     public var help: String?
     public var notes: [String]
 
-    public init(_ diagnostic: Diagnostic, sources: SourceSet) {
+    /// The texts in `language`: Russian unless a caller has a reason to ask for English.
+    public init(_ diagnostic: Diagnostic, sources: SourceSet, language: Language = .ru) {
         code = diagnostic.code.rawValue
         severity = diagnostic.severity.rawValue
-        title = diagnostic.code.title
-        message = diagnostic.message
-        label = diagnostic.label
-        help = diagnostic.help
+        title = diagnostic.code.titleMessage.render(language)
+        message = diagnostic.message(in: language)
+        label = diagnostic.label(in: language)
+        help = diagnostic.help(in: language)
         notes = diagnostic.notes.map { note in
-            if let span = note.span, !span.isNone { return "\(note.message) (\(sources.position(of: span)))" }
-            return note.message
+            if let span = note.span, !span.isNone { return "\(note.message(in: language)) (\(sources.position(of: span)))" }
+            return note.message(in: language)
         }
         if let file = sources.file(of: diagnostic.span) {
             let start = file.location(of: diagnostic.span.start)

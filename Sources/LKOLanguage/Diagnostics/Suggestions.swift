@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// "Did you mean" for misspelled names: the closest candidate by edit distance, when it is close
 /// enough to be a plausible typo (at most a third of the name's length, and at least one edit).
 public enum Suggestions {
@@ -21,7 +23,53 @@ public enum Suggestions {
         return best?.name
     }
 
-    /// "did you mean `x`?" or a list of what exists when nothing is close.
+    /// What a misspelled name was meant to be: the words of "declared roles: …" and "no role is
+    /// declared" in both languages.
+    public enum Kind: String, Sendable, CaseIterable {
+        case role, action, scope, regime, channel, deadlineRule = "deadline rule", category, subcategory, fact
+        case substituteKind = "kind", warningCode = "warning code", login, autorule, fasttrack
+
+        var keys: (list: MessageKey, none: MessageKey) {
+            switch self {
+            case .role: (.diagSuggestRoles, .diagSuggestNoRole)
+            case .action: (.diagSuggestActions, .diagSuggestNoAction)
+            case .scope: (.diagSuggestScopes, .diagSuggestNoScope)
+            case .regime: (.diagSuggestRegimes, .diagSuggestNoRegime)
+            case .channel: (.diagSuggestChannels, .diagSuggestNoChannel)
+            case .deadlineRule: (.diagSuggestDeadlineRules, .diagSuggestNoDeadlineRule)
+            case .category: (.diagSuggestCategories, .diagSuggestNoCategory)
+            case .subcategory: (.diagSuggestSubcategories, .diagSuggestNoSubcategory)
+            case .fact: (.diagSuggestFacts, .diagSuggestNoFact)
+            case .substituteKind: (.diagSuggestKinds, .diagSuggestNoKind)
+            case .warningCode: (.diagSuggestWarningCodes, .diagSuggestNoWarningCode)
+            case .login: (.diagSuggestLogins, .diagSuggestNoLogin)
+            case .autorule: (.diagSuggestAutorules, .diagSuggestNoAutorule)
+            case .fasttrack: (.diagSuggestFasttracks, .diagSuggestNoFasttrack)
+            }
+        }
+    }
+
+    /// "did you mean `x`?" or a list of what exists when nothing is close, as a catalog message.
+    /// (Its English is ``help(for:in:kind:)`` with `kind.rawValue`.)
+    public static func message(for name: String, in candidates: [String], kind: Kind) -> Message {
+        if let match = closest(to: name, in: candidates) {
+            return Message(.didYouMean, ["suggestion": .text(match)])
+        }
+        if candidates.isEmpty { return Message(kind.keys.none) }
+        return Message(kind.keys.list, ["list": .text(list(candidates))])
+    }
+
+    /// "did you mean `x`?" for the closest candidate, if one is close enough.
+    public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> Message? {
+        closest(to: name, in: candidates).map { Message(.didYouMean, ["suggestion": .text($0)]) }
+    }
+
+    /// The first eight candidates in order, in backticks: "`a`, `b`, …".
+    static func list(_ candidates: [String]) -> String {
+        candidates.sorted().prefix(8).map { "`\($0)`" }.joined(separator: ", ") + (candidates.count > 8 ? ", …" : "")
+    }
+
+    /// "did you mean `x`?" or a list of what exists when nothing is close, in English.
     public static func help(for name: String, in candidates: [String], kind: String) -> String {
         if let match = closest(to: name, in: candidates) {
             return "did you mean `\(match)`?"

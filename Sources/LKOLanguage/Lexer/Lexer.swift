@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// Splits one file into tokens, keeping comments as trivia and reporting every unreadable piece
 /// of text without stopping.
 ///
@@ -20,10 +22,10 @@ public struct Lexer {
         var tokens = lexer.run()
         if let offset = file.invalidUTF8Offset {
             lexer.diagnostics.insert(Diagnostic(
-                .invalidUTF8, "the file is not valid UTF-8",
+                .invalidUTF8, Message(.diagInvalidUTF8),
                 at: SourceSpan(file: fileIndex, start: offset, end: offset + 1),
-                label: "invalid byte sequence here",
-                help: "save the file as UTF-8 (the policy language expects UTF-8 text)"
+                label: Message(.diagInvalidUTF8Label),
+                help: Message(.diagInvalidUTF8Help)
             ), at: 0)
         }
         if tokens.last?.kind != .endOfFile {
@@ -134,14 +136,17 @@ public struct Lexer {
             while position < bytes.count, bytes[position] >= 0x80 { position += 1 }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        let shown = byte == 0 ? "NUL byte" : (byte < 0x20 ? "control character U+\(String(byte, radix: 16, uppercase: true))" : "`\(text.prefix(40))`")
-        var help = "names use ASCII letters, digits, `_` and `-`; Russian text goes in double quotes"
+        let shown = text.prefix(40)
+        let message = byte == 0 ? Message(.diagUnexpectedNUL)
+            : byte < 0x20 ? Message(.diagUnexpectedControl, ["code": .text(String(byte, radix: 16, uppercase: true))])
+            : Message(shown.count == 1 ? .diagUnexpectedCharacter : .diagUnexpectedText, ["text": .text(String(shown))])
+        var help = MessageKey.diagUnexpectedHelpNames
         if text.contains(where: { "\u{201C}\u{201D}«»".contains($0) }) {
-            help = "use straight double quotes `\"` around titles"
+            help = .diagUnexpectedHelpQuotes
         } else if byte == UInt8(ascii: ";") {
-            help = "statements need no `;` — remove it"
+            help = .diagUnexpectedHelpSemicolon
         }
-        diagnostics.append(Diagnostic(.unexpectedCharacter, "unexpected \(shown)", at: span(start, position), label: "not part of the policy language", help: help))
+        diagnostics.append(Diagnostic(.unexpectedCharacter, message, at: span(start, position), label: Message(.diagUnexpectedLabel), help: Message(help)))
         return make(.invalid, text, from: start)
     }
 
@@ -164,7 +169,7 @@ public struct Lexer {
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 default:
-                    diagnostics.append(Diagnostic(.unexpectedCharacter, "unknown escape `\\\(String(decoding: [escaped], as: UTF8.self))` in a string", at: span(position, position + 2), label: "unknown escape", help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"))
+                    diagnostics.append(Diagnostic(.unexpectedCharacter, Message(.diagUnknownEscape, ["character": .text(String(decoding: [escaped], as: UTF8.self))]), at: span(position, position + 2), label: Message(.diagUnknownEscapeLabel), help: Message(.diagUnknownEscapeHelp)))
                     value.append(escaped)
                 }
                 position += 2
@@ -184,10 +189,10 @@ public struct Lexer {
             while let last = value.last, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(last) { value.removeLast() }
             var textEnd = position
             while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[textEnd - 1]) { textEnd -= 1 }
-            diagnostics.append(Diagnostic(.unterminatedString, "string is not closed", at: span(start, textEnd), label: "opened here", help: "add the closing `\"` before the `{`"))
+            diagnostics.append(Diagnostic(.unterminatedString, Message(.diagUnterminatedString), at: span(start, textEnd), label: Message(.diagUnterminatedStringLabel), help: Message(.diagUnterminatedStringHelpBrace, ["brace": "{"])))
             return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: span(start, textEnd), leadingComments: [], trailingComment: nil, blankLineBefore: false, startsLine: false)
         }
-        diagnostics.append(Diagnostic(.unterminatedString, "string is not closed", at: span(start, position), label: "opened here", help: "add the closing `\"` on the same line"))
+        diagnostics.append(Diagnostic(.unterminatedString, Message(.diagUnterminatedString), at: span(start, position), label: Message(.diagUnterminatedStringLabel), help: Message(.diagUnterminatedStringHelpLine)))
         return make(.string, String(decoding: value, as: UTF8.self), from: start)
     }
 
@@ -199,7 +204,7 @@ public struct Lexer {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if text.utf8.allSatisfy(Lexer.isDigit) {
             if text.utf8.count > 9 {
-                diagnostics.append(Diagnostic(.invalidNumber, "number `\(text.prefix(24))` is too large", at: span(start, position), label: "too large", help: "numbers in a policy are days or priorities; use at most 9 digits"))
+                diagnostics.append(Diagnostic(.invalidNumber, Message(.diagNumberTooLarge, ["number": .text(String(text.prefix(24)))]), at: span(start, position), label: Message(.diagNumberTooLargeLabel), help: Message(.diagNumberTooLargeHelp)))
                 return make(.invalid, text, from: start)
             }
             return make(.integer, text, from: start)
@@ -208,10 +213,10 @@ public struct Lexer {
             if DateLiteral.parts(of: text) != nil {
                 return make(.date, text, from: start)
             }
-            diagnostics.append(Diagnostic(.invalidDate, "`\(text.prefix(40))` is not a valid date", at: span(start, position), label: "expected YYYY-MM-DD", help: "write dates as YYYY-MM-DD with a real day, e.g. 2026-03-02"))
+            diagnostics.append(Diagnostic(.invalidDate, Message(.diagInvalidDate, ["text": .text(String(text.prefix(40)))]), at: span(start, position), label: Message(.diagInvalidDateLabel), help: Message(.diagInvalidDateHelp)))
             return make(.invalid, text, from: start)
         }
-        diagnostics.append(Diagnostic(.invalidNumber, "`\(text.prefix(40))` is not a number", at: span(start, position), label: "names cannot start with a digit", help: "start names with a letter or `_`"))
+        diagnostics.append(Diagnostic(.invalidNumber, Message(.diagNotANumber, ["text": .text(String(text.prefix(40)))]), at: span(start, position), label: Message(.diagNotANumberLabel), help: Message(.diagNotANumberHelp)))
         return make(.invalid, text, from: start)
     }
 }

@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// The kinds of token in a policy file.
 ///
 /// Keywords are not token kinds: they are identifiers that the parser recognizes by position, so
@@ -28,6 +30,19 @@ public enum TokenKind: Sendable, Hashable {
         case .dot: "`.`"
         case .endOfFile: "end of file"
         case .invalid: "invalid text"
+        }
+    }
+
+    /// ``displayName`` in both languages, for "expected …, found …".
+    public var displayMessage: Message.Argument {
+        switch self {
+        case .identifier: .message(Message(.diagTokenName))
+        case .string: .message(Message(.diagTokenString))
+        case .integer: .message(Message(.diagTokenNumber))
+        case .date: .message(Message(.diagTokenDate))
+        case .endOfFile: .message(Message(.diagTokenEndOfFile))
+        case .invalid: .message(Message(.diagTokenInvalid))
+        case .leftBrace, .rightBrace, .comma, .dot: .text(displayName)
         }
     }
 }

@@ -1,10 +1,12 @@
+import LKOMessages
+
 extension Parser {
     /// `category|subcategory|fact ID "Title" [{ term … accelerated children… }]`
     mutating func parseNode(_ level: NodeDeclaration.Level, _ trivia: Trivia) -> NodeDeclaration? {
         let start = advance()
         var trivia = trivia
-        guard let id = expectIdentifier("a \(level.rawValue) id, e.g. `roads`"),
-              let title = expectString("the \(level.rawValue)'s title in quotes") else { return nil }
+        guard let id = expectIdentifier(.catalog(.diagWhatNodeID, ["level": Block(level).noun])),
+              let title = expectString(.catalog(.diagWhatNodeTitle, ["level": Block(level).noun])) else { return nil }
         var items: [NodeItem] = []
         var closing: ClosingComments = []
         var hasBody = false
@@ -12,11 +14,11 @@ extension Parser {
             hasBody = true
             var keywords = ["term", "accelerated"]
             if let child = level.child { keywords.append(child.rawValue) }
-            closing = parseBlock(of: level.rawValue, keywords: keywords, open: open) { parser, keyword, itemTrivia in
+            closing = parseBlock(of: Block(level), keywords: keywords, open: open) { parser, keyword, itemTrivia in
                 if let item = parser.parseNodeItem(keyword, itemTrivia, parent: level) { items.append(item) }
             }
         } else if !current.startsLine, !atEnd, !check(.rightBrace) {
-            errorExpected("`{` or a new line", help: "a \(level.rawValue) is `\(level.rawValue) ID \"Title\"` with an optional `{ … }` body")
+            errorExpected(.catalog(.diagWhatBraceOrNewLine, ["brace": "{"]), help: Message(.diagHelpNodeShape, ["level": level.noun, "keyword": .text(level.rawValue)]))
             return nil
         }
         endStatement(&trivia)
@@ -44,6 +46,17 @@ extension Parser {
         default:
             guard let child = parent.child, let node = parseNode(child, trivia) else { return nil }
             return NodeItem(kind: .child(node), trivia: Trivia(), span: node.span)
+        }
+    }
+}
+
+extension NodeDeclaration.Level {
+    /// `категория` / `category`: the level's name in both languages (the Russian in the nominative).
+    public var noun: Message.Argument {
+        switch self {
+        case .category: .message(Message(.diagLevelCategory))
+        case .subcategory: .message(Message(.diagLevelSubcategory))
+        case .fact: .message(Message(.diagLevelFact))
         }
     }
 }

@@ -1,3 +1,5 @@
+import LKOMessages
+
 extension Parser {
     static let autoRuleKeywords = ["when", "assign", "leave"]
     static let fastTrackKeywords = ["when", "assign", "leave", "term"]
@@ -5,17 +7,17 @@ extension Parser {
     /// `autorule ID priority N { … }` / `fasttrack ID ["Title"] priority N { … }`
     mutating func parseRule(isFastTrack: Bool, _ trivia: Trivia) -> RuleDeclaration? {
         let start = advance()
-        let kind = isFastTrack ? "fast-track" : "auto-rule"
+        let kind = Block(isFastTrack: isFastTrack)
         var trivia = trivia
-        guard let id = expectIdentifier("the \(kind)'s id") else { return nil }
+        guard let id = expectIdentifier(.catalog(.diagWhatRuleID, ["kind": kind.noun])) else { return nil }
         var title: StringLiteral?
         if check(.string) { title = StringLiteral(advance().text, span: previous.span) }
         var priority: IntegerLiteral?
         if matchKeyword("priority") != nil {
-            guard let value = expectInteger("a priority number (1 is tried first)") else { return nil }
+            guard let value = expectInteger(.catalog(.diagWhatPriority)) else { return nil }
             priority = value
         } else {
-            errorExpected("`priority N`", help: "rules are tried from the lowest priority number up; write e.g. `\(start.text) \(id.name) priority 10 { … }`")
+            errorExpected("`priority N`", help: Message(.diagHelpPriority, ["keyword": .text(start.text), "id": .text(id.name)]))
         }
         guard let open = expect(.leftBrace, "`{`") else { return nil }
         var conditions: [MatchCondition] = []
@@ -33,23 +35,23 @@ extension Parser {
                 conditions.append(condition)
             case "assign":
                 parser.advance()
-                guard let login = parser.expectIdentifier("the login of an executor") else { return }
-                if target != nil { parser.error(.duplicateCondition, "the \(kind) has a target already", at: keyword.span, label: "second target", help: "keep one `assign` (or `leave to coordinator`)") }
+                guard let login = parser.expectIdentifier(.catalog(.diagWhatExecutorLogin)) else { return }
+                if target != nil { parser.error(.duplicateCondition, Message(.diagTargetTwice, ["kind": kind.noun]), at: keyword.span, label: Message(.diagTargetTwiceLabel), help: Message(.diagTargetTwiceHelp)) }
                 target = .login(login)
                 parser.endStatement(&statementTrivia)
                 targetTrivia = statementTrivia
             case "leave":
                 parser.advance()
-                guard parser.expectKeyword("to", help: "write `leave to coordinator`") != nil,
-                      let word = parser.expectKeyword("coordinator", help: "write `leave to coordinator`") else { return }
-                if target != nil { parser.error(.duplicateCondition, "the \(kind) has a target already", at: keyword.span, label: "second target", help: "keep one `assign` (or `leave to coordinator`)") }
+                guard parser.expectKeyword("to", help: Message(.diagHelpLeaveTo)) != nil,
+                      let word = parser.expectKeyword("coordinator", help: Message(.diagHelpLeaveTo)) else { return }
+                if target != nil { parser.error(.duplicateCondition, Message(.diagTargetTwice, ["kind": kind.noun]), at: keyword.span, label: Message(.diagTargetTwiceLabel), help: Message(.diagTargetTwiceHelp)) }
                 target = .coordinator(keyword.span.through(word.span))
                 parser.endStatement(&statementTrivia)
                 targetTrivia = statementTrivia
             default:
                 parser.advance()
                 guard let value = parser.parseTerm() else { return }
-                if term != nil { parser.error(.duplicateCondition, "the fast-track has a term already", at: keyword.span, label: "second term", help: "keep one `term`") }
+                if term != nil { parser.error(.duplicateCondition, Message(.diagTermTwice), at: keyword.span, label: Message(.diagTermTwiceLabel), help: Message(.diagTermTwiceHelp)) }
                 term = value
                 parser.endStatement(&statementTrivia)
                 termTrivia = statementTrivia
@@ -63,28 +65,29 @@ extension Parser {
     mutating func parseCondition() -> MatchCondition? {
         let start = advance()
         let fieldToken = current
-        guard let fieldName = expectIdentifier("what to match: " + MatchCondition.Field.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")) else { return nil }
+        let fields = { MatchCondition.Field.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") }
+        guard let fieldName = expectIdentifier(.catalog(.diagWhatConditionField, ["list": .text(fields())])) else { return nil }
         guard let field = MatchCondition.Field(rawValue: fieldName.name) else {
-            let help = Suggestions.closest(to: fieldName.name, in: MatchCondition.Field.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
-                ?? "a rule can match on " + MatchCondition.Field.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-            error(.unknownStatement, "cannot match on `\(fieldName.name)`", at: fieldName.span, label: "unknown field", help: help)
+            let help = Suggestions.didYouMean(fieldName.name, in: MatchCondition.Field.allCases.map(\.rawValue))
+                ?? Message(.diagConditionFieldsHelp, ["list": .text(fields())])
+            error(.unknownStatement, Message(.diagUnknownConditionField, ["field": .text(fieldName.name)]), at: fieldName.span, label: Message(.diagUnknownFieldLabel), help: help)
             return nil
         }
         var values: [MatchValue] = []
         repeat {
             switch field {
             case .category, .subcategory, .fact:
-                guard let path = parseNodePath("a \(field.rawValue) path") else { return nil }
+                guard let path = parseNodePath(.catalog(.diagWhatNodePath, ["level": Block(NodeDeclaration.Level(rawValue: field.rawValue)!).noun])) else { return nil }
                 values.append(.path(path))
             case .regime, .channel:
-                guard let name = expectIdentifier(field == .regime ? "`appeal` or `message`" : "`widget`, `epgu_account` or `mobile_app`") else { return nil }
+                guard let name = expectIdentifier(.catalog(field == .regime ? .diagWhatRegimeValue : .diagWhatChannelValue)) else { return nil }
                 values.append(.name(name))
             case .source, .locality:
                 if check(.string) {
                     let token = advance()
                     values.append(.text(StringLiteral(token.text, span: token.span)))
                 } else {
-                    guard let name = expectIdentifier("a \(field.rawValue) (a name or a string in quotes)") else { return nil }
+                    guard let name = expectIdentifier(.catalog(field == .source ? .diagWhatSourceValue : .diagWhatLocalityValue)) else { return nil }
                     values.append(.name(name))
                 }
             }

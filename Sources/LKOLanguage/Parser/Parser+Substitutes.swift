@@ -1,3 +1,5 @@
+import LKOMessages
+
 extension Parser {
     /// `substitute LOGIN, … for LOGIN|anyone [on PATH, …] [as executor|approver]`
     mutating func parseSubstitute(_ trivia: Trivia) -> SubstituteDeclaration? {
@@ -5,16 +7,16 @@ extension Parser {
         var trivia = trivia
         var substitutes: [Identifier] = []
         repeat {
-            guard let login = expectIdentifier("the substitute's login after `substitute`") else { return nil }
+            guard let login = expectIdentifier(.catalog(.diagWhatSubstituteLogin)) else { return nil }
             substitutes.append(login)
         } while match(.comma) != nil
-        guard expectKeyword("for", help: "write `substitute LOGIN for LOGIN` or `substitute LOGIN, … for anyone on PATH`") != nil else { return nil }
+        guard expectKeyword("for", help: Message(.diagHelpSubstituteFor)) != nil else { return nil }
         var absentee: Identifier?
         var anyoneSpan: SourceSpan?
         if let anyone = matchKeyword("anyone") {
             anyoneSpan = anyone.span
         } else {
-            guard let login = expectIdentifier("the absentee's login, or `anyone` for a pool") else { return nil }
+            guard let login = expectIdentifier(.catalog(.diagWhatAbsentee)) else { return nil }
             absentee = login
         }
         var nodes: [NodePath] = []
@@ -22,20 +24,20 @@ extension Parser {
         var seen: Set<String> = []
         while let clause = matchKeyword("on") ?? matchKeyword("as") {
             if !seen.insert(clause.text).inserted {
-                error(.expectedToken, "`\(clause.text)` given twice in one substitute declaration", at: clause.span, label: "second `\(clause.text)`", help: "give each of `on` and `as` at most once")
+                error(.expectedToken, Message(.diagClauseTwiceSubstitute, ["clause": .text(clause.text)]), at: clause.span, label: Message(.diagClauseTwiceLabel, ["clause": .text(clause.text)]), help: Message(.diagClauseTwiceSubstituteHelp))
             }
             if clause.text == "on" {
                 repeat {
-                    guard let path = parseNodePath("a category path, e.g. `roads` or `roads.potholes`") else { return nil }
+                    guard let path = parseNodePath(.catalog(.diagWhatCategoryPath)) else { return nil }
                     nodes.append(path)
                 } while match(.comma) != nil
             } else {
-                guard let value = expectIdentifier("`executor` or `approver` after `as`") else { return nil }
+                guard let value = expectIdentifier(.catalog(.diagWhatSubstituteKind)) else { return nil }
                 kind = value
             }
         }
         if !current.startsLine, !atEnd {
-            errorExpected("`on`, `as` or a new line", help: "a substitute declaration reads `substitute LOGIN for LOGIN|anyone on PATH, … as executor|approver`")
+            errorExpected(.catalog(.diagWhatSubstituteContinuation), help: Message(.diagHelpSubstituteShape))
             return nil
         }
         endStatement(&trivia)
@@ -46,15 +48,15 @@ extension Parser {
     mutating func parseAccept(_ trivia: Trivia) -> AcceptDeclaration? {
         let start = advance()
         var trivia = trivia
-        guard let code = expectIdentifier("a warning code after `accept`, e.g. `W0506`"),
-              expectKeyword("for", help: "write `accept W0506 for LOGIN, … because \"reason\"`") != nil else { return nil }
+        guard let code = expectIdentifier(.catalog(.diagWhatWarningCode)),
+              expectKeyword("for", help: Message(.diagHelpAcceptShape)) != nil else { return nil }
         var subjects: [NodePath] = []
         repeat {
-            guard let subject = parseNodePath("what the finding names: a login, a rule id, a role id or a node path") else { return nil }
+            guard let subject = parseNodePath(.catalog(.diagWhatAcceptSubject)) else { return nil }
             subjects.append(subject)
         } while match(.comma) != nil
-        guard expectKeyword("because", help: "an accepted finding needs its reason: `because \"…\"`") != nil,
-              let reason = expectString("the reason in quotes", help: "say why the finding is intended, e.g. \"малый отдел: один сотрудник и готовит, и утверждает\"") else { return nil }
+        guard expectKeyword("because", help: Message(.diagHelpAcceptBecause)) != nil,
+              let reason = expectString(.catalog(.diagWhatReason), help: Message(.diagHelpReason)) else { return nil }
         endStatement(&trivia)
         return AcceptDeclaration(code: code, subjects: subjects, reason: reason, trivia: trivia, span: span(from: start))
     }

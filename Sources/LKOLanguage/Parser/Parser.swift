@@ -1,3 +1,5 @@
+import LKOMessages
+
 /// A recursive-descent parser that reports every syntax error in one run.
 ///
 /// After an error it skips to the next token that can start a statement of the enclosing block
@@ -99,55 +101,62 @@ public struct Parser {
     }
 
     // MARK: Errors
+    //
+    // What is expected and the help are catalog messages, built only when the error is reported
+    // (autoclosures): the parser asks for thousands of tokens and reports few.
 
-    mutating func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, label: String? = nil, help: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: Message, at span: SourceSpan, label: Message? = nil, help: Message? = nil) {
         // One report per position: a second complaint about the same token adds nothing.
         if let last = diagnostics.last, last.span == span, last.severity == .error { return }
         diagnostics.append(Diagnostic(code, message, at: span, label: label, help: help))
     }
 
-    mutating func errorExpected(_ what: String, help: String? = nil) {
-        let found = current.kind == .identifier ? "`\(current.text)`" : (current.kind == .string ? "string \"\(current.text.prefix(40))\"" : current.kind.displayName)
+    mutating func errorExpected(_ what: Message.Argument, help: Message? = nil) {
         // An invalid token was already reported by the lexer.
         if current.kind == .invalid { return }
-        error(.expectedToken, "expected \(what), found \(found)", at: current.span, label: "expected \(what)", help: help)
+        let found: Message.Argument = switch current.kind {
+        case .identifier: .text("`\(current.text)`")
+        case .string: .catalog(.diagFoundString, ["text": .text(String(current.text.prefix(40)))])
+        default: current.kind.displayMessage
+        }
+        error(.expectedToken, Message(.diagExpectedFound, ["expected": what, "found": found]), at: current.span, label: Message(.diagExpectedLabel, ["expected": what]), help: help)
     }
 
-    mutating func expect(_ kind: TokenKind, _ what: String, help: String? = nil) -> Token? {
+    mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> Message.Argument, help: @autoclosure () -> Message? = nil) -> Token? {
         if let token = match(kind) { return token }
-        errorExpected(what, help: help)
+        errorExpected(what(), help: help())
         return nil
     }
 
-    mutating func expectKeyword(_ word: String, help: String? = nil) -> Token? {
+    mutating func expectKeyword(_ word: String, help: @autoclosure () -> Message? = nil) -> Token? {
         if let token = matchKeyword(word) { return token }
-        errorExpected("`\(word)`", help: help)
+        errorExpected(.text("`\(word)`"), help: help())
         return nil
     }
 
-    mutating func expectIdentifier(_ what: String, help: String? = nil) -> Identifier? {
+    mutating func expectIdentifier(_ what: @autoclosure () -> Message.Argument, help: @autoclosure () -> Message? = nil) -> Identifier? {
         if let token = match(.identifier) { return Identifier(token.text, span: token.span) }
-        errorExpected(what, help: help)
+        errorExpected(what(), help: help())
         return nil
     }
 
-    mutating func expectString(_ what: String, help: String? = nil) -> StringLiteral? {
+    mutating func expectString(_ what: @autoclosure () -> Message.Argument, help: @autoclosure () -> Message? = nil) -> StringLiteral? {
         if let token = match(.string) { return StringLiteral(token.text, span: token.span) }
-        errorExpected(what, help: help ?? "titles are written in double quotes, e.g. \"Автомобильные дороги\"")
+        errorExpected(what(), help: help() ?? Message(.diagHelpTitleQuotes))
         return nil
     }
 
-    mutating func expectInteger(_ what: String) -> IntegerLiteral? {
+    mutating func expectInteger(_ what: @autoclosure () -> Message.Argument) -> IntegerLiteral? {
         if let token = match(.integer) { return IntegerLiteral(Int(token.text) ?? 0, span: token.span) }
-        errorExpected(what)
+        errorExpected(what())
         return nil
     }
 
-    mutating func expectDate(_ what: String) -> DateLiteral? {
+    mutating func expectDate(_ what: @autoclosure () -> Message.Argument) -> DateLiteral? {
         if let token = match(.date), let parts = DateLiteral.parts(of: token.text) {
             return DateLiteral(year: parts.year, month: parts.month, day: parts.day, span: token.span)
         }
-        errorExpected(what, help: "write dates as YYYY-MM-DD, e.g. 2026-03-02")
+        errorExpected(what(), help: Message(.diagHelpDateFormat))
         return nil
     }
 
@@ -170,7 +179,7 @@ public struct Parser {
                 if depth == 0 {
                     if insideBlock { return }
                     // A stray `}` at top level: report it once and move on.
-                    error(.expectedToken, "unexpected `}`", at: current.span, label: "nothing to close", help: "remove this `}` or add the `{` it closes")
+                    error(.expectedToken, Message(.diagStrayBrace), at: current.span, label: Message(.diagStrayBraceLabel), help: Message(.diagStrayBraceHelp, ["brace": "{"]))
                 } else {
                     depth -= 1
                 }
@@ -182,10 +191,40 @@ public struct Parser {
 
     // MARK: Blocks
 
+    /// The kinds of block, named in "unknown statement … in role" and "the role block is not closed".
+    enum Block {
+        case organization, role, category, subcategory, fact, autoRule, fastTrack, test, calendar
+
+        init(_ level: NodeDeclaration.Level) {
+            switch level {
+            case .category: self = .category
+            case .subcategory: self = .subcategory
+            case .fact: self = .fact
+            }
+        }
+
+        init(isFastTrack: Bool) { self = isFastTrack ? .fastTrack : .autoRule }
+
+        /// `role` / `роли` (the Russian in the genitive: «в блоке роли», «идентификатор роли»).
+        var noun: Message.Argument {
+            switch self {
+            case .organization: .catalog(.diagBlockOrganization)
+            case .role: .catalog(.diagBlockRole)
+            case .category: .catalog(.diagBlockCategory)
+            case .subcategory: .catalog(.diagBlockSubcategory)
+            case .fact: .catalog(.diagBlockFact)
+            case .autoRule: .catalog(.diagBlockAutoRule)
+            case .fastTrack: .catalog(.diagBlockFastTrack)
+            case .test: .catalog(.diagBlockTest)
+            case .calendar: .catalog(.diagBlockCalendar)
+            }
+        }
+    }
+
     /// Parses `{ statement* }`, calling `statement` for each keyword in `keywords`. Returns the
     /// comments written before the closing `}`.
     mutating func parseBlock(
-        of what: String,
+        of block: Block,
         keywords: [String],
         open: Token?,
         statement: (inout Parser, Token, Trivia) -> Void
@@ -211,13 +250,13 @@ public struct Parser {
                 // resume at top level.
                 break
             }
-            let expected = keywords.map { "`\($0)`" }.joined(separator: ", ")
-            var help = "a \(what) block may contain: \(expected)"
-            if start.kind == .identifier, let guess = Suggestions.closest(to: start.text, in: keywords) {
-                help = "did you mean `\(guess)`?"
-            }
             if start.kind != .invalid {
-                error(.unknownStatement, start.kind == .identifier ? "unknown statement `\(start.text)` in \(what)" : "expected a statement in \(what), found \(start.kind.displayName)", at: start.span, label: "not allowed here", help: help)
+                let help = start.kind == .identifier ? Suggestions.didYouMean(start.text, in: keywords) : nil
+                let message = start.kind == .identifier
+                    ? Message(.diagUnknownStatement, ["word": .text(start.text), "block": block.noun])
+                    : Message(.diagExpectedStatement, ["block": block.noun, "found": start.kind.displayMessage])
+                error(.unknownStatement, message, at: start.span, label: Message(.diagNotAllowedHere),
+                      help: help ?? Message(.diagBlockMayContain, ["block": block.noun, "list": .text(keywords.map { "`\($0)`" }.joined(separator: ", "))]))
             }
             recover(to: keywords, insideBlock: true)
         }
@@ -227,7 +266,7 @@ public struct Parser {
         pendingComments = []
         if match(.rightBrace) == nil {
             let at = open?.span ?? current.span
-            error(.unclosedBlock, "the \(what) block is not closed", at: at, label: "this `{` has no matching `}`", help: "add `}` after the last statement of the block")
+            error(.unclosedBlock, Message(.diagUnclosedBlock, ["block": block.noun]), at: at, label: Message(.diagUnclosedBlockLabel), help: Message(.diagUnclosedBlockHelp))
         }
         return closing
     }
@@ -241,14 +280,15 @@ public struct Parser {
             let start = current
             guard start.kind == .identifier, Parser.topLevelKeywords.contains(start.text) else {
                 if start.kind != .invalid {
-                    var help = "a policy file declares: " + Parser.topLevelKeywords.map { "`\($0)`" }.joined(separator: ", ")
+                    var help = Message(.diagFileDeclares, ["list": .text(Parser.topLevelKeywords.map { "`\($0)`" }.joined(separator: ", "))])
                     if start.kind == .identifier, let guess = Suggestions.closest(to: start.text, in: Parser.topLevelKeywords + ["subcategory", "fact"]) {
                         help = guess == "subcategory" || guess == "fact"
-                            ? "`\(guess)` belongs inside a `category { … }` block"
-                            : "did you mean `\(guess)`?"
+                            ? Message(.diagBelongsInCategory, ["word": .text(guess)])
+                            : Message(.didYouMean, ["suggestion": .text(guess)])
                     }
-                    let message = start.kind == .identifier ? "unknown declaration `\(start.text)`" : (start.kind == .rightBrace ? "unexpected `}`" : "expected a declaration, found \(start.kind.displayName)")
-                    error(.unknownDeclaration, message, at: start.span, label: start.kind == .rightBrace ? "nothing to close" : "not a declaration", help: help)
+                    let message = start.kind == .identifier ? Message(.diagUnknownDeclaration, ["word": .text(start.text)])
+                        : (start.kind == .rightBrace ? Message(.diagStrayBrace) : Message(.diagExpectedDeclaration, ["found": start.kind.displayMessage]))
+                    error(.unknownDeclaration, message, at: start.span, label: Message(start.kind == .rightBrace ? .diagStrayBraceLabel : .diagNotADeclaration), help: help)
                 }
                 recover(to: Parser.topLevelKeywords, insideBlock: false)
                 if index < tokens.count, current.kind == .rightBrace { advance() }
@@ -281,5 +321,12 @@ public struct Parser {
         case "accept": return parseAccept(trivia).map(Declaration.accept)
         default: return nil
         }
+    }
+}
+
+extension Message.Argument {
+    /// A catalog message as an argument of another: `.catalog(.diagBlockRole)`.
+    static func catalog(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> Message.Argument {
+        .message(Message(key, arguments))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 
 /// The parsed form of a whole policy: every file of a folder read together.
 public struct ParsedPolicy: Sendable {
@@ -33,17 +34,23 @@ public enum PolicyLoader {
     public enum LoadError: Error, CustomStringConvertible {
         case notFound(String)
         case noPolicyFiles(String)
-        case unreadable(String, String)
+        case unreadable(String, Message)
         case tooLarge(String, Int)
 
-        public var description: String {
+        /// In both languages.
+        public var message: Message {
             switch self {
-            case .notFound(let path): "no such file or folder: \(path)"
-            case .noPolicyFiles(let path): "no `*.\(PolicyLoader.fileExtension)` files in \(path) (a policy is a folder of .\(PolicyLoader.fileExtension) files)"
-            case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
-            case .tooLarge(let path, let size): "\(path) is \(size) bytes; policy files are limited to \(PolicyLoader.maximumFileSize / 1024 / 1024) MiB"
+            case .notFound(let path): Message(.diagLoadNotFound, ["path": .text(path)])
+            case .noPolicyFiles(let path): Message(.diagLoadNoFiles, ["path": .text(path), "extension": .text(PolicyLoader.fileExtension)])
+            case .unreadable(let path, let reason): Message(.diagLoadUnreadable, ["path": .text(path), "reason": .message(reason)])
+            case .tooLarge(let path, let size):
+                Message(.diagLoadTooLarge, ["path": .text(path), "size": .text("\(size)"), "limit": .text("\(PolicyLoader.maximumFileSize / 1024 / 1024)")])
             }
         }
+
+        /// What the command line prints: in the language of the process (Russian unless
+        /// `LKO_LANG=en`).
+        public var description: String { message.render(.current) }
     }
 
     /// Loads a folder (every `*.lko` file in it and below it, sorted by path) or a single file.
@@ -56,7 +63,7 @@ public enum PolicyLoader {
         if isDirectory.boolValue {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-                throw LoadError.unreadable(path, "the folder cannot be listed")
+                throw LoadError.unreadable(path, Message(.diagLoadCannotList))
             }
             while let relative = enumerator.nextObject() as? String {
                 if relative.hasSuffix("." + fileExtension) { paths.append(base + "/" + relative) }
@@ -72,7 +79,7 @@ public enum PolicyLoader {
                 throw LoadError.tooLarge(filePath, size)
             }
             guard let data = FileManager.default.contents(atPath: filePath) else {
-                throw LoadError.unreadable(filePath, "permission denied or not a regular file")
+                throw LoadError.unreadable(filePath, Message(.diagLoadNotRegularFile))
             }
             files.append(SourceFile(path: filePath, bytes: [UInt8](data)))
         }

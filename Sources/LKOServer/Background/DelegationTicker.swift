@@ -15,8 +15,10 @@ struct DelegationTicker: Service {
             try await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
                     do {
-                        let moved = try await Blocking.run { [service] in try service.catchUpDelegations() }
+                        // The log is for administrators: English, with logins.
+                        let moved = try await Blocking.run { [service] in try service.catchUpDelegationMoves() }
                         if !moved.isEmpty { logger.info("delegation", metadata: ["cases_moved": .stringConvertible(moved.count)]) }
+                        for move in moved { logger.debug("delegation move", metadata: ["move": .string(move.description)]) }
                     } catch {
                         logger.warning("delegation catch-up failed", metadata: ["error": .string(String(describing: type(of: error)))])
                     }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LKOApplication
+import LKOMessages
+import LKOWorkflow
 
 /// «Моё отсутствие» (order items 9, 16): the executor fills in the dates, the reason and the
 /// substitute; «Проверить» shows the plan (which cases move to whom, which fall due while away,
@@ -74,12 +76,14 @@ extension ConsoleRoutes {
             "substituting": absences.filter { $0.substitute == caller.login && $0.login != caller.login }.map(Self.absenceRow),
             "hasSubstituting": absences.contains { $0.substitute == caller.login && $0.login != caller.login },
         ]
+        func named(_ message: Message) -> String { message.naming { names[$0] ?? $0 }.render(.ru) }
         if let error {
             var errors = Self.errors(error)
-            errors["details"] = error.details.map { AbsenceText.russian($0, names: names) }
-            if error.message.hasPrefix("Отсутствие не записано:") {
-                let lines = error.message.split(separator: "\n").dropFirst().map { AbsenceText.russian(String($0).trimmingCharacters(in: CharacterSet(charactersIn: " -")), names: names) }
-                errors["message"] = "Отсутствие не записано:"
+            if !error.detailTexts.isEmpty {
+                // A refused plan: its errors with people's names; the policy lines to paste are
+                // for the administrator's CLI, the console says whom to ask instead.
+                var lines = error.detailTexts.filter { $0.key != .planSuggestion }.map(named)
+                if error.detailTexts.contains(where: { $0.key == .planSuggestion || $0.key == .planNotCovering }) { lines.append(Message(.planCoverHint).render(.ru)) }
                 errors["details"] = lines
             }
             errors["hasDetails"] = !((errors["details"] as? [String]) ?? []).isEmpty
@@ -97,9 +101,9 @@ extension ConsoleRoutes {
                 },
                 "hasMoves": !plan.moves.isEmpty,
                 "dueCount": plan.moves.filter(\.dueDuringAbsence).count,
-                "errors": plan.plan.errors.map { AbsenceText.russian($0, names: names) },
+                "errors": plan.plan.errors.map { named($0.message) } + (plan.plan.errors.contains { $0.code == "substitute_not_covering" } ? [Message(.planCoverHint).render(.ru)] : []),
                 "hasErrors": !plan.plan.errors.isEmpty,
-                "warnings": plan.plan.warnings.map { AbsenceText.russian($0, names: names) },
+                "warnings": plan.plan.warnings.map { named($0.message) },
                 "load": "Сейчас у замещающего \(plan.plan.substituteLoadNow) открытых, после передачи будет \(plan.plan.substituteLoadAfter).",
             ]
         }
@@ -110,62 +114,5 @@ extension ConsoleRoutes {
     static func absenceRow(_ absence: AbsenceView) -> [String: Any] {
         ["name": absence.name, "period": absence.period, "reason": absence.reasonTitle ?? "—", "substitute": absence.substituteName,
          "status": absence.statusTitle, "current": absence.status == "in_progress"]
-    }
-}
-
-/// The delegation plan's findings (written for the CLI, in English) in the order's words.
-public enum AbsenceText {
-    public static func russian(_ message: String, names: [String: String]) -> String {
-        var text = message
-        func match(_ pattern: String) -> [String]? {
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-                  let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-            return (0..<found.numberOfRanges).map { index in
-                Range(found.range(at: index), in: text).map { String(text[$0]) } ?? ""
-            }
-        }
-        func who(_ login: String) -> String { names[login] ?? login }
-        func coverage(_ lines: String) -> String {
-            lines.split(separator: ";").map { line -> String in
-                let line = line.trimmingCharacters(in: .whitespaces)
-                guard let regex = try? NSRegularExpression(pattern: #"^(\S+) \(([^)]+)\): (\S+) holds no \S+ grant on it on (\S+)$"#),
-                      let found = regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { return line }
-                let part = { (index: Int) in Range(found.range(at: index), in: line).map { String(line[$0]) } ?? "" }
-                // "case W1", "cases W1, W2", "autorule road_defects", "fasttrack med_doc", mixed.
-                let why = part(2)
-                    .replacingOccurrences(of: "cases ", with: "сообщения ")
-                    .replacingOccurrences(of: "case ", with: "сообщение ")
-                    .replacingOccurrences(of: "autorule ", with: "автоправило ")
-                    .replacingOccurrences(of: "fasttrack ", with: "фаст-трек ")
-                return "«\(part(1))» (\(why)): \(who(part(3))) не исполнитель по ней на \(RussianText.date(iso: part(4)))"
-            }.joined(separator: "; ")
-        }
-        if let m = match(#"^the substitute does not cover every case and route of (\S+): (.*?) — (?:grant|add)"#) {
-            text = "Замещающий не является исполнителем по всем вашим сообщениям и маршрутам: \(coverage(m[2])). Выберите другого замещающего или попросите администратора ЛКО выдать роль «Исполнитель» на период отсутствия."
-        } else if let m = match(#"^not covered, their cases go to the coordinator's queue: (.*)$"#) {
-            text = "Не покрыто замещающим, эти сообщения уйдут Координатору: \(coverage(m[1]))."
-        } else if let m = match(#"^`([^`]+)` has no account$"#) {
-            text = "У «\(m[1])» нет учётной записи."
-        } else if match(#"^the substitute must be someone else"#) != nil {
-            text = "Замещающим должен быть другой сотрудник."
-        } else if let m = match(#"^the substitute `([^`]+)` has no account$"#) {
-            text = "У замещающего «\(m[1])» нет учётной записи."
-        } else if let m = match(#"^the substitute `([^`]+)` is disabled$"#) {
-            text = "Учётная запись замещающего (\(who(m[1]))) отключена."
-        } else if let m = match(#"^the absence ends \((\S+)\) before it starts \((\S+)\)"#) {
-            text = "Последний день отсутствия (\(RussianText.date(iso: m[1]))) раньше первого (\(RussianText.date(iso: m[2])))."
-        } else if let m = match(#"^`[^`]+` already has absence #(\d+) \((\S+) – (\S+)\)"#) {
-            text = "У вас уже есть отсутствие № \(m[1]) (\(RussianText.date(iso: m[2])) – \(m[3] == "open-ended" ? "без даты окончания" : RussianText.date(iso: m[3]))), пересекающееся с этим; одновременно отсутствовать дважды нельзя."
-        } else if let m = match(#"^substitution cycle on (\S+): (.*?);"#) {
-            text = "Замкнутая цепочка замещения на \(RussianText.date(iso: m[1])): \(m[2].split(separator: " ").map { $0 == "→" ? "→" : who(String($0)) }.joined(separator: " ")). Выберите замещающего, которого не замещаете вы."
-        } else if let m = match(#"^(\d+) case\(s\) fall due during the absence$"#) {
-            let count = Int(m[1]) ?? 0
-            text = "Срок \(count) \(RussianText.plural(count, "сообщения или обращения", "сообщений или обращений", "сообщений или обращений")) наступает в период отсутствия."
-        } else if let m = match(#"^(\S+) will hold (\d+) open cases \(more than (\d+)\)$"#) {
-            text = "У замещающего (\(who(m[1]))) будет \(m[2]) открытых сообщений и обращений — больше \(m[3])."
-        } else if let m = match(#"^on (\S+) (\S+) is absent too: cases go along (.*) to (\S+)$"#) {
-            text = "\(RussianText.date(iso: m[1])) замещающий (\(who(m[2]))) тоже отсутствует: сообщения перейдут по цепочке к \(who(m[4]))."
-        }
-        return text
     }
 }

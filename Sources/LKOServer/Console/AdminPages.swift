@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LKOApplication
+import LKOMessages
 
 /// Администратор ЛКО (order item 8): users, everyone's absences, the policy (review a candidate,
 /// apply it — with an explicit confirmation when the change report has risks — or roll back),
@@ -31,10 +32,7 @@ extension ConsoleRoutes {
                     (try service.auditLog(caller, page: pageNumber, perPage: perPage), verify ? try service.verifyAudit(caller) : nil)
                 }
                 var values: [String: Any] = [
-                    "entries": log.items.map { entry -> [String: Any] in
-                        ["seq": entry.seq, "at": entry.atText, "actor": entry.actorName, "action": entry.action, "object": entry.object,
-                         "details": entry.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")]
-                    },
+                    "entries": log.items.map(Self.auditRow),
                     "pager": ConsoleText.pager(page: log.page, perPage: log.perPage, total: log.total, base: "/admin/audit"),
                 ]
                 if let check {
@@ -43,6 +41,16 @@ extension ConsoleRoutes {
                 return render("admin-audit", page("Журнал действий", session, request, current: "/admin/audit", values), request: request)
             }
         }
+    }
+
+    /// An audit entry as the page shows it: the event's title and its details in words (the
+    /// identifier, `case.assign`, stays beside the title for whoever searches the log for it).
+    static func auditRow(_ entry: AuditEntryView) -> [String: Any] {
+        [
+            "seq": entry.seq, "at": entry.atText, "actor": entry.actor == "system" ? Message(.actorSystem).render(.ru) : entry.actorName,
+            "action": AuditText.title(entry.action)?.render(.ru) ?? entry.action, "code": entry.action, "object": entry.object,
+            "details": AuditText.details(entry.details, action: entry.action).map { $0.render(.ru) }.joined(separator: "; "),
+        ]
     }
 
     // MARK: Users
@@ -236,7 +244,8 @@ extension ConsoleRoutes {
         if let review {
             values["review"] = [
                 "problems": review.errors, "hasErrors": !review.errors.isEmpty, "markdown": review.markdown, "hasRisks": review.hasRisks,
-                "risks": review.diff?.risks.map { "[\($0.kind)] \($0.message)" } ?? [],
+                // «повышение прав: roads_specialist получает …», as the report below names them.
+                "risks": review.diff?.risks.map { ["kind": $0.kindTitle, "text": $0.message] } ?? [],
             ]
         }
         if let error {

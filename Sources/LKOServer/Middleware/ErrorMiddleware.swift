@@ -47,7 +47,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 return (.contentTooLarge, APIErrorBody(code: "body_too_large", message: "Тело запроса слишком большое."), [:])
             }
             if error.status.code < 500 {
-                return (error.status, APIErrorBody(code: "bad_request", message: "Запрос не разобран: \(error.status.reasonPhrase)."), error.headers)
+                return (error.status, APIErrorBody(code: "bad_request", message: "Запрос не разобран (HTTP \(error.status.code))."), error.headers)
             }
             return (error.status, APIErrorBody(code: "internal", message: "Внутренняя ошибка сервера; номер запроса \(context.id)."), [:])
         case let error as any HTTPResponseError where error.status == .contentTooLarge:

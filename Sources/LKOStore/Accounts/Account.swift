@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 import GRDB
 
 /// A person who can log in to lko. Logins are the same identifiers the policy's grants name.
@@ -78,17 +79,17 @@ enum AccountRules {
     static func validate(_ account: NewAccount) throws {
         guard isValidLogin(account.login) else { throw StoreError.invalidLogin(account.login) }
         let name = account.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.invalidField(field: "full name", reason: "it is empty; give the person's full name, e.g. --full-name \"Иванова Мария Петровна\"") }
+        guard !name.isEmpty else { throw StoreError.invalidField(field: "full name", reason: Message(.fieldErrNameEmpty)) }
         for (field, value) in [("full name", account.fullName), ("position", account.position), ("department", account.department), ("e-mail", account.email)] {
-            guard value.count <= 500 else { throw StoreError.invalidField(field: field, reason: "longer than 500 characters") }
+            guard value.count <= 500 else { throw StoreError.invalidField(field: field, reason: Message(.fieldErrTooLong)) }
             guard !value.unicodeScalars.contains(where: isForbiddenScalar) else {
-                throw StoreError.invalidField(field: field, reason: "it contains control characters or line breaks")
+                throw StoreError.invalidField(field: field, reason: Message(.fieldErrControlCharacters))
             }
         }
         if !account.email.isEmpty {
             let parts = account.email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
-                throw StoreError.invalidField(field: "e-mail", reason: "`\(account.email)` is not an address like name@example.ru")
+                throw StoreError.invalidField(field: "e-mail", reason: Message(.fieldErrNotAnAddress, ["value": .text(account.email)]))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LKOMessages
 import LKOAccounts
 import LKOCompiler
 
@@ -33,7 +34,7 @@ extension Store {
     }
 
     /// What stops `login` from being removed or disabled: open cases, pending substitutions.
-    public func blockers(for login: String) throws -> [String] {
+    public func blockers(for login: String) throws -> [Message] {
         try read { db in try blockerProviders.flatMap { try $0.blockers(for: login, in: db) } }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LKOMessages
 import GRDB
 #if canImport(Glibc)
 import Glibc
@@ -57,9 +58,9 @@ public enum AuditKey {
         defer { umask(previousMask) }
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidField(field: "audit key", reason: "cannot write \(path)")
+            throw StoreError.invalidField(field: "audit key", reason: Message(.fieldErrCannotWrite, ["path": .text(path)]))
         }
-        guard rename(temporary, path) == 0 else { throw StoreError.invalidField(field: "audit key", reason: "cannot write \(path)") }
+        guard rename(temporary, path) == 0 else { throw StoreError.invalidField(field: "audit key", reason: Message(.fieldErrCannotWrite, ["path": .text(path)])) }
         let publicText = key.publicKey.rawRepresentation.base64EncodedString() + "\n"
         _ = FileManager.default.createFile(atPath: path + ".pub", contents: Data(publicText.utf8), attributes: [.posixPermissions: 0o644])
         return key
@@ -69,7 +70,7 @@ public enum AuditKey {
         guard let data = FileManager.default.contents(atPath: path),
               let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw StoreError.invalidField(field: "audit key", reason: "no readable signing key at \(path) (created by `lko init`; point --audit-key at it)")
+            throw StoreError.invalidField(field: "audit key", reason: Message(.fieldErrNoSigningKey, ["path": .text(path)]))
         }
         return key
     }
@@ -98,7 +99,7 @@ extension Store {
         let (identity, head) = try read { db -> (String, Row?) in
             (try databaseIdentity(db), try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         }
-        guard let head else { throw StoreError.invalidField(field: "audit", reason: "the audit log is empty") }
+        guard let head else { throw StoreError.invalidField(field: "audit", reason: Message(.fieldErrAuditEmpty)) }
         var checkpoint = AuditCheckpoint(format: 1, database: identity, seq: head["seq"], headHash: head["hash"], at: StoreClock.format(clock.now()),
                                          publicKey: key.publicKey.rawRepresentation.base64EncodedString(), signature: "")
         checkpoint.signature = try key.signature(for: checkpoint.signedBytes).base64EncodedString()
@@ -110,13 +111,13 @@ extension Store {
             let final = (directory as NSString).appendingPathComponent(checkpoint.fileName)
             let temporary = final + ".partial"
             let handle = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard handle >= 0 else { throw StoreError.invalidField(field: "checkpoint", reason: "cannot write into \(directory)") }
+            guard handle >= 0 else { throw StoreError.invalidField(field: "checkpoint", reason: Message(.fieldErrCannotWriteInto, ["path": .text(directory)])) }
             let written = data.withUnsafeBytes { Glibc.write(handle, $0.baseAddress, $0.count) }
             fsync(handle)
             Glibc.close(handle)
             guard written == data.count, rename(temporary, final) == 0 else {
                 unlink(temporary)
-                throw StoreError.invalidField(field: "checkpoint", reason: "cannot write into \(directory)")
+                throw StoreError.invalidField(field: "checkpoint", reason: Message(.fieldErrCannotWriteInto, ["path": .text(directory)]))
             }
             let folder = Glibc.open(directory, O_RDONLY)
             if folder >= 0 { fsync(folder); Glibc.close(folder) }
@@ -129,39 +130,44 @@ extension Store {
         /// The newest entry a valid checkpoint proves.
         public var provenThrough: Int64?
         public var entries: Int64
-        public var problems: [String]
+        /// What is wrong, from the catalog (people read it in their language).
+        public var problemTexts: [Message]
+        /// What is wrong, in English: the JSON, logs.
+        public var problems: [String] { problemTexts.map { $0.render(.en) } }
     }
 
     /// Proves every checkpointed entry still exists unchanged. Files that are not checkpoints
     /// (or half-written `.partial` files) are skipped; a bad signature is a problem.
     public func verifyCheckpoints(directory: String, publicKey: Curve25519.Signing.PublicKey) throws -> CheckpointVerification {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("checkpoint-") && $0.hasSuffix(".json") }.sorted()
-        var result = CheckpointVerification(checkpoints: 0, provenThrough: nil, entries: 0, problems: [])
+        var result = CheckpointVerification(checkpoints: 0, provenThrough: nil, entries: 0, problemTexts: [])
         try read { db in
             let identity = try databaseIdentity(db)
             result.entries = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM audit") ?? 0
             for name in names {
                 let path = (directory as NSString).appendingPathComponent(name)
                 guard let data = FileManager.default.contents(atPath: path), let checkpoint = try? JSONDecoder().decode(AuditCheckpoint.self, from: data) else {
-                    result.problems.append("\(name): not a readable checkpoint")
+                    result.problemTexts.append(Message(.auditCpUnreadable, ["file": .text(name)]))
                     continue
                 }
                 guard checkpoint.publicKey == publicKey.rawRepresentation.base64EncodedString(),
                       let signature = Data(base64Encoded: checkpoint.signature), publicKey.isValidSignature(signature, for: checkpoint.signedBytes) else {
-                    result.problems.append("\(name): the signature is not valid for the trusted key (forged or altered checkpoint)")
+                    result.problemTexts.append(Message(.auditCpBadSignature, ["file": .text(name)]))
                     continue
                 }
                 guard checkpoint.database == identity else {
-                    result.problems.append("\(name): made for another database, or this database's first audit entry was rewritten")
+                    result.problemTexts.append(Message(.auditCpOtherDatabase, ["file": .text(name)]))
                     continue
                 }
                 result.checkpoints += 1
                 guard let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [checkpoint.seq]) else {
-                    result.problems.append("entry #\(checkpoint.seq), checkpointed at \(checkpoint.at), is missing: the chain was truncated or entries deleted (now \(result.entries) entries)")
+                    let entries = Int(result.entries)
+                    result.problemTexts.append(Message(.auditCpEntryMissing, ["seq": .text("\(checkpoint.seq)"), "at": .text(StoreClock.text(checkpoint.at)),
+                                                                             "entries": .pair(ru: Messages.count(entries, .entry, in: .ru), en: Messages.count(entries, .entry, in: .en))]))
                     continue
                 }
                 guard hash == checkpoint.headHash else {
-                    result.problems.append("entry #\(checkpoint.seq), checkpointed at \(checkpoint.at), was changed: the chain was rewritten up to it")
+                    result.problemTexts.append(Message(.auditCpEntryChanged, ["seq": .text("\(checkpoint.seq)"), "at": .text(StoreClock.text(checkpoint.at))]))
                     continue
                 }
                 result.provenThrough = max(result.provenThrough ?? 0, checkpoint.seq)
@@ -177,7 +183,7 @@ extension Store {
               let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM settings WHERE key = 'sandbox'") else { return }
         guard let recorded = try String.fetchOne(db, sql: "SELECT digest FROM audit_rows WHERE tbl = 'settings' AND row_id = ? ORDER BY seq DESC LIMIT 1", arguments: [rowID]) else { return }
         if try AuditRows.rowDigest(db, table: "settings", rowID: rowID) != recorded {
-            throw StoreError.tampered("the sandbox setting of \(path) was changed outside lko (it no longer matches the audit chain); the database is not opened — restore it from a backup")
+            throw StoreError.tampered(path: path)
         }
     }
 }

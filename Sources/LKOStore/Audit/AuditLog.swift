@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import LKOMessages
 
 /// The audit trail: append-only, hash-chained entries written in the same transaction as the
 /// change they record.
@@ -112,7 +113,15 @@ public enum AuditLog {
 
         public struct Break: Sendable, Equatable {
             public var seq: Int64
-            public var reason: String
+            /// Why, from the catalog (people read it in their language).
+            public var message: Message
+            /// Why, in English: the JSON's `reason`, logs.
+            public var reason: String { message.render(.en) }
+
+            public init(seq: Int64, message: Message) {
+                self.seq = seq
+                self.message = message
+            }
         }
     }
 
@@ -125,16 +134,16 @@ public enum AuditLog {
             count += 1
             if entry.seq != expectedSeq {
                 let reason = entry.seq > expectedSeq
-                    ? "entries \(expectedSeq)…\(entry.seq - 1) are missing (deleted)"
-                    : "sequence number \(entry.seq) is out of order"
-                return Verification(entries: count, firstBreak: .init(seq: entry.seq, reason: reason), headHash: previous)
+                    ? Message(.auditBreakMissing, ["first": .text("\(expectedSeq)"), "last": .text("\(entry.seq - 1)")])
+                    : Message(.auditBreakOutOfOrder, ["seq": .text("\(entry.seq)")])
+                return Verification(entries: count, firstBreak: .init(seq: entry.seq, message: reason), headHash: previous)
             }
             if entry.prevHash != previous {
-                return Verification(entries: count, firstBreak: .init(seq: entry.seq, reason: "it does not follow entry \(entry.seq - 1) (an entry before it was deleted, inserted or reordered)"), headHash: previous)
+                return Verification(entries: count, firstBreak: .init(seq: entry.seq, message: Message(.auditBreakNotFollowing, ["previous": .text("\(entry.seq - 1)")])), headHash: previous)
             }
             let recomputed = chainHash(previous: previous, seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, object: entry.object, details: entry.details, rowsDigest: entry.rowsDigest)
             if recomputed != entry.hash {
-                return Verification(entries: count, firstBreak: .init(seq: entry.seq, reason: "its content was edited (the hash does not match)"), headHash: previous)
+                return Verification(entries: count, firstBreak: .init(seq: entry.seq, message: Message(.auditBreakEdited)), headHash: previous)
             }
             previous = entry.hash
             expectedSeq += 1

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import LKOMessages
 
 /// The rows behind the audit chain. Every row lko writes in a tracked table is noted by a
 /// transaction observer; the next audit entry of the transaction stores the digest of each
@@ -94,11 +95,18 @@ public enum AuditRows {
         public var rowID: Int64
         /// The audit entry that last recorded the row (nil: never recorded).
         public var seq: Int64?
-        public var problem: String
+        /// What is wrong with the row, from the catalog.
+        public var problem: Message
 
-        public var description: String {
-            "\(table) row \(rowID): \(problem)" + (seq.map { " (last recorded by audit entry #\($0))" } ?? "")
+        /// The finding for people: the table, the row, the problem and the entry that last
+        /// recorded the row.
+        public var message: Message {
+            let finding = Message(.auditRowFinding, ["table": .text(table), "row": .text("\(rowID)"), "problem": .message(problem)])
+            return seq.map { Message(.auditRowLastRecorded, ["finding": .message(finding), "seq": .text("\($0)")]) } ?? finding
         }
+
+        /// In English: the JSON, logs.
+        public var description: String { message.render(.en) }
     }
 
     /// `lko audit verify --deep`: recomputes every tracked row's digest and compares it with the
@@ -114,10 +122,10 @@ public enum AuditRows {
         }
         let chained = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT seq, rows_digest FROM audit WHERE rows_digest IS NOT NULL").map { ($0["seq"] as Int64, $0["rows_digest"] as String) })
         for (seq, digest) in chained where combined(lines[seq] ?? []) != digest {
-            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: "the row digests of audit entry #\(seq) were edited or deleted"))
+            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: Message(.auditRowDigestsEdited, ["seq": .text("\(seq)")])))
         }
         for seq in lines.keys where chained[seq] == nil {
-            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: "row digests for audit entry #\(seq), which records none (inserted behind lko's back)"))
+            findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: Message(.auditRowDigestsUnexpected, ["seq": .text("\(seq)")])))
         }
         // 2. Each row against its last recorded digest.
         var latest: [String: [Int64: (seq: Int64, digest: String)]] = [:]
@@ -129,15 +137,15 @@ public enum AuditRows {
             for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") {
                 present.insert(rowID)
                 guard let recorded = latest[table]?[rowID] else {
-                    findings.append(Finding(table: table, rowID: rowID, seq: nil, problem: "not recorded by lko (inserted behind its back)"))
+                    findings.append(Finding(table: table, rowID: rowID, seq: nil, problem: Message(.auditRowNotRecorded)))
                     continue
                 }
                 if try rowDigest(db, table: table, rowID: rowID) != recorded.digest {
-                    findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: recorded.digest == "deleted" ? "deleted by lko, but present again" : "edited behind lko's back"))
+                    findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: Message(recorded.digest == "deleted" ? .auditRowDeletedButPresent : .auditRowEdited)))
                 }
             }
             for (rowID, recorded) in latest[table] ?? [:] where !present.contains(rowID) && recorded.digest != "deleted" {
-                findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: "deleted behind lko's back"))
+                findings.append(Finding(table: table, rowID: rowID, seq: recorded.seq, problem: Message(.auditRowDeleted)))
             }
         }
         return findings.sorted { ($0.table, $0.rowID) < ($1.table, $1.rowID) }

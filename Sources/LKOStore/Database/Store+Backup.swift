@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 import GRDB
 
 extension Store {
@@ -21,7 +22,7 @@ extension Store {
                 (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0, try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?")
             }
             try target.close()
-            guard integrity == "ok" else { throw StoreError.invalidField(field: "backup", reason: "the copy fails integrity_check: \(integrity)") }
+            guard integrity == "ok" else { throw StoreError.invalidField(field: "backup", reason: Message(.fieldErrBackupIntegrity, ["result": .text(integrity)])) }
             return BackupResult(pages: pages, integrity: integrity)
         } catch {
             try? manager.removeItem(atPath: destination)

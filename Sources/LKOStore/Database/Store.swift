@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LKOMessages
 import LKOAccounts
 
 /// The lko database: one SQLite file (WAL, foreign keys on, mode 0600) holding accounts,
@@ -55,7 +56,7 @@ public final class Store: Sendable {
         let previousMask = umask(0o077)
         defer { umask(previousMask) }
         guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidField(field: "--db", reason: "cannot create \(path) (does the folder exist and is it writable?)")
+            throw StoreError.invalidField(field: "--db", reason: Message(.fieldErrCannotCreate, ["path": .text(path)]))
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
@@ -97,7 +98,7 @@ public final class Store: Sendable {
     ) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.invalidField(field: "--db", reason: "cannot read \(path) (permission denied?)")
+            throw StoreError.invalidField(field: "--db", reason: Message(.fieldErrCannotRead, ["path": .text(path)]))
         }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
@@ -186,9 +187,10 @@ public final class Store: Sendable {
 }
 
 /// Something that may forbid removing or disabling an account (the workflow: open cases; the
-/// delegation layer: pending substitutions). Each returned string is one reason, for people.
+/// delegation layer: pending substitutions). Each returned message is one reason, for people
+/// (rendered in the reader's language).
 public protocol AccountBlockerProvider: Sendable {
-    func blockers(for login: String, in db: Database) throws -> [String]
+    func blockers(for login: String, in db: Database) throws -> [Message]
 }
 
 extension Store {

@@ -16,6 +16,15 @@ public enum StoreClock {
         return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))Z"
     }
 
+    /// A stored timestamp for people: `2026-03-02T09:00:00Z` → `02.03.2026 09:00 UTC` (anything
+    /// else as it is).
+    public static func text(_ stored: String) -> String {
+        guard let date = parse(stored) else { return stored }
+        let iso = format(date)
+        let day = iso.prefix(10).split(separator: "-")
+        return "\(day[2]).\(day[1]).\(day[0]) \(iso.dropFirst(11).prefix(5)) UTC"
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM[:SS][Z]` (UTC) — the form of `LKO_NOW`.
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.hasSuffix("Z") ? String(text.dropLast()) : text

@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 
 /// Everything that can go wrong in the store, each with a message that says what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
@@ -10,7 +11,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case unknownLogin(String)
     case loginTaken(String)
     case invalidLogin(String)
-    case invalidField(field: String, reason: String)
+    /// A field (`full name`, `e-mail`, `--db`, …) and what is wrong with it, from the catalog.
+    case invalidField(field: String, reason: Message)
     case weakPassword([String])
     case wrongPassword
     case currentPasswordWrong
@@ -19,15 +21,25 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case accountRemoved(String)
     case notLoggedIn
     case sessionInvalid(String)
-    case denied(action: String, explanation: [String])
-    case blocked(login: String, blockers: [String])
+    /// Not allowed: the action (in English, for logs) and why, as messages of the catalog (the
+    /// explanation `lko explain` gives, or why nobody but the first account may act yet).
+    case denied(action: String, explanation: [Message])
+    /// What keeps the account from being disabled or removed (the blockers' messages).
+    case blocked(login: String, blockers: [Message])
     case policyRejected(String)
     case policyLockout
     case unknownVersion(String)
+    /// More than one stored version starts with the reference.
+    case ambiguousVersion(String, count: Int)
+    /// A rollback to the version that is active already.
+    case versionAlreadyActive(String)
+    /// No policy has been applied yet (`lko show-policy` without a version).
+    case noActivePolicy
     case nothingToRollBack
     case clockOverrideRefused
     case lastAdministrator(String)
-    case tampered(String)
+    /// The sandbox flag of the database at `path` was changed outside lko.
+    case tampered(path: String)
 
     public var description: String {
         switch self {
@@ -39,7 +51,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .unknownLogin(let login): "no account `\(login)`; `lko user list` shows the accounts"
         case .loginTaken(let login): "an account `\(login)` exists already"
         case .invalidLogin(let login): "`\(login)` is not a valid login: use 1–64 ASCII letters, digits, `_`, `-`, starting with a letter (the same logins as in the policy's grants)"
-        case .invalidField(let field, let reason): "invalid \(field): \(reason)"
+        case .invalidField(let field, let reason): "invalid \(field): \(reason.render(.en))"
         case .weakPassword(let reasons): "the password is not accepted: " + reasons.joined(separator: "; ")
         case .wrongPassword: "wrong login or password"
         case .currentPasswordWrong: "the current password is wrong; nothing was changed"
@@ -48,14 +60,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .accountRemoved(let login): "the account `\(login)` was removed: it is kept as a tombstone so that its name stays in the history, it can never sign in, be enabled or changed, and the login `\(login)` is never given to anyone else (choose another login)"
         case .notLoggedIn: "not logged in; run `lko login` (or set LKO_TOKEN)"
         case .sessionInvalid(let reason): "the session is not valid (\(reason)); run `lko login` again"
-        case .denied(let action, let explanation): "not allowed to \(action)\n" + explanation.joined(separator: "\n")
-        case .blocked(let login, let blockers): "`\(login)` cannot be removed or disabled while:\n" + blockers.map { "  - \($0)" }.joined(separator: "\n")
+        case .denied(let action, let explanation): "not allowed to \(action)\n" + explanation.map { $0.render(.en) }.joined(separator: "\n")
+        case .blocked(let login, let blockers): "`\(login)` cannot be removed or disabled while:\n" + blockers.map { "  - " + $0.render(.en) }.joined(separator: "\n")
         case .policyRejected(let reason): "the policy is not applied: \(reason)"
         case .policyLockout: "the policy is not applied: it leaves no active account able to `manage_policy` (that would lock everyone out of policy changes); grant a role with `allow manage_policy on any` to an active account"
         case .unknownVersion(let version): "no policy version `\(version)`; `lko history` lists them"
+        case .ambiguousVersion(let version, let count): "`\(version)` is ambiguous: \(count) policy versions start with it; give more characters"
+        case .versionAlreadyActive(let version): "\(version) is the active version already; nothing to roll back"
+        case .noActivePolicy: "no policy is applied yet; apply one with `lko apply`"
         case .nothingToRollBack: "there is no earlier activation to roll back to"
         case .clockOverrideRefused: "LKO_NOW is set, but this is a production database: moving the clock is allowed only in a database created with `lko init --sandbox`"
-        case .tampered(let message): message
+        case .tampered(let path): "the sandbox setting of \(path) was changed outside lko (it no longer matches the audit chain); the database is not opened — restore it from a backup"
         case .lastAdministrator(let login): "`\(login)` is the only account that may change the policy; grant manage_policy to another active account first"
         }
     }

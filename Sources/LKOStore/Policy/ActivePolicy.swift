@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LKOCalendar
 import LKOCompiler
+import LKOMessages
 
 /// The policy version in force, with its compiled tables ready for decisions.
 public struct ActivePolicy: Sendable {
@@ -52,13 +53,13 @@ extension Store {
             try write { db in
                 try AuditLog.append(db, at: clock.now(), actor: actor.login, action: "denied", object: "action:\(action.rawValue)", details: ["reason": explanation.denial?.reason.code ?? "denied", "policy": active.version])
             }
-            throw StoreError.denied(action: action.rawValue, explanation: explanation.lines)
+            throw StoreError.denied(action: action.rawValue, explanation: explanation.messages)
         }
         guard actor.isBootstrap else {
             try write { db in
                 try AuditLog.append(db, at: clock.now(), actor: actor.login, action: "denied", object: "action:\(action.rawValue)", details: ["reason": "no policy applied yet"])
             }
-            throw StoreError.denied(action: action.rawValue, explanation: ["no policy is applied yet: only the account created by `lko init` may administer the database until `lko apply` activates one"])
+            throw StoreError.denied(action: action.rawValue, explanation: [Message(.errNoPolicyOnlyFirstAccount)])
         }
     }
 }

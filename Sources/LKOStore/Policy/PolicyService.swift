@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
+import LKOMessages
 
 /// Policy versions: `lko apply`, `lko rollback`, `lko history`, `lko show-policy`.
 ///
@@ -15,16 +16,61 @@ extension Store {
     public enum ApplyOutcome: Sendable {
         /// The policy is already active: nothing was written.
         case unchanged(version: String)
-        case applied(version: String, summary: ChangeSummary, warnings: [String])
+        /// `warnings`: messages of the catalog, rendered in the reader's language.
+        case applied(version: String, summary: ChangeSummary, warnings: [Message])
     }
 
-    /// Why a policy was refused before anything was written.
+    /// Why a policy was refused before anything was written: the reason, and the lines under it
+    /// (the compiler's diagnostics as it renders them, or the failed tests), as messages of the
+    /// catalog rendered in the reader's language.
     public struct PolicyRefusal: Error, CustomStringConvertible, Sendable {
-        public var reason: String
-        /// Rendered diagnostics or failed tests, for the terminal.
-        public var details: String
+        public var reason: Message
+        public var lines: [Message]
 
-        public var description: String { "the policy is not applied: \(reason)" + (details.isEmpty ? "" : "\n" + details) }
+        public init(reason: Message, lines: [Message]) {
+            self.reason = reason
+            self.lines = lines
+        }
+
+        /// A refusal for failed policy tests: `FAIL position  test`, the expectation, and what
+        /// happened (`got: …`), the rest of it aligned under the first line.
+        public init(failing report: PolicyTestRunner.Report) {
+            var lines: [Message] = []
+            for result in report.results where !result.passed {
+                lines.append(Message(.applyTestFailure, ["position": .text(result.position), "test": .text(result.test)]))
+                lines.append(Message(.verbatim, ["text": .text("     " + result.expectation)]))
+                for (index, message) in result.messages.enumerated() {
+                    lines.append(Message(index == 0 ? .applyTestGot : .applyTestGotMore, ["detail": .message(message)]))
+                }
+            }
+            self.init(reason: Message(.errPolicyTestsFail, ["failed": .text("\(report.failed)"), "total": .text("\(report.results.count)")]), lines: lines)
+        }
+
+        /// The compiler's diagnostics as it renders them, line by line, in both languages (the
+        /// excerpts, carets and positions are the same in each).
+        static func lines(_ diagnostics: [Diagnostic], sources: SourceSet) -> [Message] {
+            func rendered(_ language: Language) -> [String] {
+                DiagnosticRenderer(sources: sources, language: language).render(diagnostics).trimmingCharacters(in: .newlines)
+                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+            let russian = rendered(.ru), english = rendered(.en)
+            guard russian.count == english.count else {
+                return [Message(.verbatim, ["text": .pair(ru: russian.joined(separator: "\n"), en: english.joined(separator: "\n"))])]
+            }
+            return zip(russian, english).map { Message(.verbatim, ["text": .pair(ru: $0, en: $1)]) }
+        }
+
+        /// The lines under the reason, in a language.
+        public func details(in language: Language) -> String {
+            lines.map { $0.render(language) }.joined(separator: "\n")
+        }
+
+        /// ``details(in:)`` in Russian.
+        public var details: String { details(in: .ru) }
+
+        public var description: String {
+            "the policy is not applied: \(reason.render(.en))" + (lines.isEmpty ? "" : "\n" + details(in: .en))
+        }
     }
 
     /// Checks, tests, compares and activates a policy.
@@ -33,13 +79,13 @@ extension Store {
         let now = clock.now()
         let compilation = PolicyCompiler.compile(sources, options: CompileOptions(lintDate: nil, lint: false))
         guard let policy = compilation.policy, !compilation.hasErrors else {
-            let rendered = DiagnosticRenderer(sources: compilation.sources).render(compilation.diagnostics.filter { $0.severity == .error })
-            throw PolicyRefusal(reason: "it has \(compilation.diagnostics.errorCount) error(s)", details: rendered)
+            let count = compilation.diagnostics.errorCount
+            throw PolicyRefusal(reason: Message(.errPolicyHasErrors, ["errors": .pair(ru: Messages.count(count, .error, in: .ru), en: Messages.count(count, .error, in: .en))]),
+                                lines: PolicyRefusal.lines(compilation.diagnostics.filter { $0.severity == .error }, sources: compilation.sources))
         }
         let report = PolicyTestRunner.run(compilation, today: today(policy: policy))
         guard report.failed == 0 else {
-            let failures = report.results.filter { !$0.passed }.map { "FAIL \($0.position) \($0.test)\n     \($0.expectation)\n     got: \($0.detail.replacingOccurrences(of: "\n", with: "\n          "))" }
-            throw PolicyRefusal(reason: "\(report.failed) of \(report.results.count) policy test expectation(s) fail", details: failures.joined(separator: "\n"))
+            throw PolicyRefusal(failing: report)
         }
         let tables = policy.tables
         let sourcesJSON = try Store.encodeSources(sources)
@@ -53,13 +99,14 @@ extension Store {
                 throw StoreError.policyLockout
             }
             let accounts = Set(try AccountRepository.all(db).map(\.login))
-            var warnings = tables.logins.filter { !accounts.contains($0) }.map { "grants name `\($0)`, who has no account (add one with `lko user add \($0)`)" }
+            var warnings = tables.logins.filter { !accounts.contains($0) }.map { Message(.applyWarnNoAccount, ["login": .text($0)]) }
             // Grants and eligibility naming disabled or removed accounts (W0511).
             var statuses: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
                 statuses[row["login"]] = (row["removed_at"] as String?) != nil ? "removed" : row["status"]
             }
-            warnings += AccountFindings.run(compilation, accounts: statuses).map { "\($0.code.rawValue) \($0.message)" }
+            // The finding's code, then its text (a message of the catalog).
+            warnings += AccountFindings.run(compilation, accounts: statuses).map { Message(.verbatim, ["text": .messages([Message(.verbatim, ["text": .text($0.code.rawValue)]), $0.text], separator: " ")]) }
             let versionID = try Store.storeVersion(db, tables: tables, sourcesJSON: sourcesJSON, tablesJSON: tablesJSON, actor: actor.login, now: now)
             try db.execute(sql: "INSERT INTO activations(version_id, kind, actor, at, message, git_commit, git_clean) VALUES (?, 'apply', ?, ?, ?, ?, ?)", arguments: [versionID, actor.login, StoreClock.format(now), message, provenance?.commit, provenance.map { $0.clean ? 1 : 0 }])
             let summary = ChangeSummary(from: active?.policy.tables, to: tables)
@@ -88,7 +135,7 @@ extension Store {
                     """, arguments: [active.activationID, active.versionID]) else { throw StoreError.nothingToRollBack }
                 target = (row["id"], row["version"])
             }
-            if target.id == active.versionID { throw StoreError.unknownVersion("\(target.version) — it is the active version already; nothing to roll back") }
+            if target.id == active.versionID { throw StoreError.versionAlreadyActive(target.version) }
             let tablesText = try String.fetchOne(db, sql: "SELECT tables FROM policy_versions WHERE id = ?", arguments: [target.id]) ?? ""
             let policy = try CompiledPolicy(tables: Store.decodeTables(tablesText))
             let day = today(policy: policy)
@@ -151,7 +198,7 @@ extension Store {
             if let reference {
                 id = try Store.resolveVersion(db, reference).id
             } else {
-                guard let active = try Store.activePolicy(db, cache: activeCache) else { throw StoreError.unknownVersion("active (no policy applied yet)") }
+                guard let active = try Store.activePolicy(db, cache: activeCache) else { throw StoreError.noActivePolicy }
                 id = active.versionID
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id]) else { throw StoreError.unknownVersion(reference ?? "") }
@@ -168,7 +215,7 @@ extension Store {
         let prefix = reference.hasPrefix("sha256:") ? reference : "sha256:" + reference
         guard prefix.count >= 7 + 6 else { throw StoreError.unknownVersion(reference) }
         let rows = try Row.fetchAll(db, sql: "SELECT id, version FROM policy_versions WHERE substr(version, 1, ?) = ?", arguments: [prefix.count, prefix])
-        guard rows.count == 1 else { throw StoreError.unknownVersion(rows.isEmpty ? reference : "\(reference) (ambiguous: \(rows.count) versions start with it; give more characters)") }
+        guard rows.count == 1 else { throw rows.isEmpty ? StoreError.unknownVersion(reference) : StoreError.ambiguousVersion(reference, count: rows.count) }
         return (rows[0]["id"], rows[0]["version"])
     }
 

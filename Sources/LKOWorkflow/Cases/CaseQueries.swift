@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LKOMessages
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -52,7 +53,7 @@ extension Workflow {
             try store.write { db in
                 try AuditLog.append(db, at: store.clock.now(), actor: actor.login, action: "denied", object: "case:\(posNumber)", details: ["action": "view", "reason": explanation.denial?.reason.code ?? "denied"])
             }
-            throw WorkflowError.denied(action: "view case \(posNumber)", explanation: explanation.lines)
+            throw WorkflowError.denied(action: "view case \(posNumber)", explanation: explanation.messages)
         }
         return (record, events)
     }
@@ -74,13 +75,13 @@ extension Workflow {
 public struct OpenCasesBlocker: AccountBlockerProvider {
     public init() {}
 
-    public func blockers(for login: String, in db: Database) throws -> [String] {
+    public func blockers(for login: String, in db: Database) throws -> [Message] {
         let numbers = try String.fetchAll(db, sql: """
             SELECT pos_number FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')
             ORDER BY pos_number
             """, arguments: [login])
         guard !numbers.isEmpty else { return [] }
         let shown = numbers.prefix(10).joined(separator: ", ")
-        return ["\(numbers.count) open case(s) assigned to \(login): \(shown)\(numbers.count > 10 ? ", …" : "") — reassign them first (`lko case reassign N --to LOGIN`)"]
+        return [Message(.blockerOpenCases, ["count": .text("\(numbers.count)"), "login": .text(login), "numbers": .text(shown + (numbers.count > 10 ? ", …" : ""))])]
     }
 }

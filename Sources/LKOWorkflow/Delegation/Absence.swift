@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LKOMessages
 import LKOCalendar
 import LKOStore
 
@@ -138,8 +139,13 @@ public struct DelegationResolver: AssigneeResolver {
 public struct PendingSubstituteBlocker: AccountBlockerProvider {
     public init() {}
 
-    public func blockers(for login: String, in db: Database) throws -> [String] {
+    public func blockers(for login: String, in db: Database) throws -> [Message] {
         let rows = try Absence.fetchAll(db, sql: "SELECT * FROM absences WHERE substitute = ? AND status = 'planned' AND end_processed = 0 ORDER BY starts_on", arguments: [login])
-        return rows.map { "substitute for \($0.login) in absence #\($0.id) (\($0.startsOn) – \($0.endsOn ?? "open-ended")) — choose another substitute or cancel/end that absence first" }
+        return rows.map { absence in
+            Message(.blockerPendingSubstitute, [
+                "login": .text(absence.login), "id": .text("\(absence.id)"), "from": .text(peopleDate(iso: absence.startsOn)),
+                "until": absence.endsOn.map { .text(peopleDate(iso: $0)) } ?? .message(Message(.openEnded)),
+            ])
+        }
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 /// What `lko absence change` changes; nil fields stay as they are.
 public struct AbsenceChange: Sendable, Equatable {
@@ -58,26 +59,26 @@ extension Workflow {
         let day = today
         let result: Result<(Absence, DelegationPlan), WorkflowError> = try store.write { db in
             guard let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id]) else {
-                return .failure(.invalid("no absence #\(id); `lko absence list` shows them"))
+                return .failure(.absenceNotFound(id))
             }
             if let denial = try authorizeDelegation(for: absence.login, by: actor, in: db) { return .failure(denial) }
             let status = absence.status(on: day)
             switch status {
-            case .cancelled: return .failure(.invalid("absence #\(id) was cancelled; it cannot change — record a new one with `lko absence add`"))
-            case .ended: return .failure(.invalid("absence #\(id) has ended (\(absence.endsOn ?? "")); it is history and cannot change"))
+            case .cancelled: return .failure(.refused("absence_cancelled", .absErrCancelledNoChange, ["id": "\(id)"]))
+            case .ended: return .failure(.refused("absence_ended", .absErrEndedNoChange, ["id": "\(id)", "until": .text(absence.endsOn.map { peopleDate(iso: $0) } ?? "")]))
             case .planned, .inProgress: break
             }
-            guard !change.isEmpty else { return .failure(.invalid("nothing to change for absence #\(id): give --from, --until, --open-ended, --reason, --substitute or a flag")) }
+            guard !change.isEmpty else { return .failure(.refused("nothing_to_change", .absErrNothingToChange, ["id": "\(id)"])) }
             let request = AbsenceRequest(login: absence.login, from: change.from ?? absence.start, until: change.until.map(\.date) ?? absence.end,
                                          reason: change.reason ?? absence.reason, substitute: change.substitute ?? absence.substitute,
                                          returnOpenCases: change.returnOpenCases ?? absence.returnOpenCases, allowPartial: change.allowPartial ?? absence.allowPartial)
             let mode: PlanMode
             if status == .inProgress {
                 if request.from != absence.start {
-                    return .failure(.invalid("absence #\(id) started on \(absence.startsOn) and its cases were handed over; its first day cannot change (end it with `lko absence end \(id)` and record a new one)"))
+                    return .failure(.refused("first_day_fixed", .absErrFirstDayFixed, ["id": "\(id)", "from": .text(peopleDate(iso: absence.startsOn))]))
                 }
                 if let until = request.until, until < day.adding(days: -1) {
-                    return .failure(.invalid("absence #\(id) is in progress; its last day can be yesterday (\(day.adding(days: -1))) at the earliest — days already past are history"))
+                    return .failure(.refused("last_day_too_early", .absErrLastDayTooEarly, ["id": "\(id)", "yesterday": .text(peopleDate(day.adding(days: -1)))]))
                 }
                 mode = PlanMode(moveDay: day, checkFrom: day, includeHeld: true)
             } else {
@@ -86,7 +87,7 @@ extension Workflow {
             var plan = try self.plan(request, in: db, excluding: id, mode: mode)
             plan.id = id
             guard plan.isAcceptable else {
-                return .failure(.invalid("absence #\(id) is not changed:\n" + plan.errors.map { "  - \($0)" }.joined(separator: "\n")))
+                return .failure(.planRefused(absence: id, errors: plan.errors, suggestion: plan.suggestion))
             }
             if dryRun { return .success((absence, plan)) }
 

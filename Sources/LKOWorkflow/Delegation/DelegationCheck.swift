@@ -3,21 +3,61 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 extension Workflow {
+    /// One finding of `delegation check`: an error or a warning of an absence's plan, or an
+    /// approval gap. In JSON the message is in Russian, with its stable `code`.
     public struct DelegationFinding: Sendable, Codable, Equatable {
         public var absence: Int64
         public var login: String
         public var severity: String
-        public var message: String
+        /// What it is (a plan issue's code, or `approval_gap`).
+        public var code: String
+        public var message: Message
         /// For an approval gap: the case, and the days nobody present may approve it.
         public var posNumber: String? = nil
         public var days: [String]? = nil
 
+        init(absence: Int64, login: String, severity: String, issue: DelegationPlan.Issue, posNumber: String? = nil, days: [String]? = nil) {
+            self.absence = absence
+            self.login = login
+            self.severity = severity
+            self.code = issue.code
+            self.message = issue.message
+            self.posNumber = posNumber
+            self.days = days
+        }
+
+        /// The finding as a plan issue (its code and message).
+        public var issue: DelegationPlan.Issue { DelegationPlan.Issue(code, message) }
+
         enum CodingKeys: String, CodingKey {
-            case absence, login, severity, message
+            case absence, login, severity, code, message
             case posNumber = "case"
             case days
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            absence = try container.decode(Int64.self, forKey: .absence)
+            login = try container.decode(String.self, forKey: .login)
+            severity = try container.decode(String.self, forKey: .severity)
+            code = try container.decode(String.self, forKey: .code)
+            message = Message(.verbatim, ["text": .text(try container.decode(String.self, forKey: .message))])
+            posNumber = try container.decodeIfPresent(String.self, forKey: .posNumber)
+            days = try container.decodeIfPresent([String].self, forKey: .days)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(absence, forKey: .absence)
+            try container.encode(login, forKey: .login)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(code, forKey: .code)
+            try container.encode(message.render(.ru), forKey: .message)
+            try container.encodeIfPresent(posNumber, forKey: .posNumber)
+            try container.encodeIfPresent(days, forKey: .days)
         }
     }
 
@@ -32,7 +72,7 @@ extension Workflow {
             if !policy.decide(login: actor.login, action: .manageDelegations, node: nil, assignee: nil, on: today) {
                 let explanation = policy.explain(login: actor.login, action: .manageDelegations, node: nil, assignee: nil, on: today)
                 try AuditLog.append(db, at: store.clock.now(), actor: actor.login, action: "denied", object: "delegation", details: ["reason": explanation.denial?.reason.code ?? "denied"])
-                return .failure(.denied(action: "check delegations", explanation: explanation.lines))
+                return .failure(.denied(action: "check delegations", explanation: explanation.messages))
             }
             let windowEnd = from.adding(days: max(0, days))
             var findings: [DelegationFinding] = []
@@ -40,8 +80,14 @@ extension Workflow {
             for absence in absences {
                 let request = AbsenceRequest(login: absence.login, from: max(absence.start, from), until: absence.end, reason: absence.reason, substitute: absence.substitute, returnOpenCases: absence.returnOpenCases, allowPartial: absence.allowPartial)
                 let plan = try self.plan(request, in: db, excluding: absence.id)
-                for error in plan.errors { findings.append(.init(absence: absence.id, login: absence.login, severity: "error", message: error)) }
-                for warning in plan.warnings { findings.append(.init(absence: absence.id, login: absence.login, severity: "warning", message: warning)) }
+                for var error in plan.errors {
+                    // What to paste into the policy, as `absence plan` prints it.
+                    if error.code == "substitute_not_covering", !plan.suggestion.isEmpty {
+                        error.message = Message(.verbatim, ["text": .messages([error.message] + plan.suggestion.map { Message(.planSuggestion, ["paste": .text($0)]) }, separator: " — ")])
+                    }
+                    findings.append(.init(absence: absence.id, login: absence.login, severity: "error", issue: error))
+                }
+                for warning in plan.warnings { findings.append(.init(absence: absence.id, login: absence.login, severity: "warning", issue: warning)) }
             }
             findings += try approvalGaps(from: from, through: windowEnd, in: db)
             return .success(findings)
@@ -84,24 +130,29 @@ extension Workflow {
             // Only the absences that matter on the gap days.
             let relevant = away.filter { entry in gapDays.contains { chains.absence(of: entry.login, on: $0)?.id == entry.absence } }
             let authors = involved.sorted()
-            var message = "case \(record.posNumber) (\(record.node)) is on approval and nobody present may approve it on \(Self.ranges(gapDays))"
-            var reasons: [String] = []
-            if !relevant.isEmpty { reasons.append("away: " + relevant.map { "\($0.login) (absence #\($0.absence))" }.joined(separator: ", ")) }
-            if !authors.isEmpty { reasons.append("separated by duty: " + authors.joined(separator: ", ")) }
-            if !reasons.isEmpty { message += " (" + reasons.joined(separator: "; ") + ")" }
-            message += " — grant approve on \(record.node) to someone present, declare a substitute approver (`substitute LOGIN for \(relevant.first?.login ?? "LOGIN") as approver`), or change the absence"
-            findings.append(.init(absence: relevant.first?.absence ?? 0, login: relevant.first?.login ?? "", severity: "error", message: message,
+            var reasons: [Message] = []
+            if !relevant.isEmpty {
+                let entries = relevant.map { Message(.planApprovalAwayEntry, ["login": .text($0.login), "absence": .text("\($0.absence)")]) }
+                reasons.append(Message(.planApprovalAway, ["list": .messages(entries, separator: ", ")]))
+            }
+            if !authors.isEmpty { reasons.append(Message(.planApprovalSeparated, ["list": .text(authors.joined(separator: ", "))])) }
+            let message = Message(.planApprovalGap, [
+                "number": .text(record.posNumber), "node": .text(record.node), "days": .text(Self.ranges(gapDays)),
+                "reasons": reasons.isEmpty ? .text("") : .message(Message(.planApprovalReasons, ["reasons": .messages(reasons, separator: "; ")])),
+                "away": relevant.first.map { .text($0.login) } ?? .message(Message(.planLoginPlaceholder)),
+            ])
+            findings.append(.init(absence: relevant.first?.absence ?? 0, login: relevant.first?.login ?? "", severity: "error", issue: .init("approval_gap", message),
                                   posNumber: record.posNumber, days: gapDays.map(\.description)))
         }
         return findings
     }
 
-    /// Days as ranges: "2027-01-11 – 2027-01-15, 2027-01-20".
+    /// Days as ranges, for people: "11.01.2027 – 15.01.2027, 20.01.2027".
     static func ranges(_ days: [CalendarDate]) -> String {
         var parts: [(CalendarDate, CalendarDate)] = []
         for day in days {
             if let last = parts.last, last.1.adding(days: 1) == day { parts[parts.count - 1].1 = day } else { parts.append((day, day)) }
         }
-        return parts.map { $0.0 == $0.1 ? $0.0.description : "\($0.0) – \($0.1)" }.joined(separator: ", ")
+        return parts.map { $0.0 == $0.1 ? peopleDate($0.0) : "\(peopleDate($0.0)) – \(peopleDate($0.1))" }.joined(separator: ", ")
     }
 }

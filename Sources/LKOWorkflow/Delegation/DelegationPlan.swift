@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 /// A request to record an absence.
 public struct AbsenceRequest: Sendable, Equatable {
@@ -51,6 +52,12 @@ public struct DelegationPlan: Sendable, Codable, Equatable {
         public var to: String?
         public var outcome: Outcome
         public var dueDuringAbsence: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case posNumber = "pos_number"
+            case node, state, deadline, holder, to, outcome
+            case dueDuringAbsence = "due_during_absence"
+        }
     }
 
     /// Where a route (fast-track or auto-rule) that targets the absentee sends a new case on the
@@ -65,6 +72,12 @@ public struct DelegationPlan: Sendable, Codable, Equatable {
         public var until: String?
         public var resolvesTo: String?
         public var outcome: Outcome
+
+        enum CodingKeys: String, CodingKey {
+            case kind, rule, nodes, from, until
+            case resolvesTo = "resolves_to"
+            case outcome
+        }
     }
 
     /// The recorded absence (set by `add` and `change`; absent from a dry run).
@@ -77,12 +90,21 @@ public struct DelegationPlan: Sendable, Codable, Equatable {
     public var routes: [RouteChange] = []
     public var substituteLoadNow = 0
     public var substituteLoadAfter = 0
-    public var errors: [String] = []
-    public var warnings: [String] = []
+    /// Why the plan is refused (nothing is recorded while there is one).
+    public var errors: [Issue] = []
+    public var warnings: [Issue] = []
     /// When refused for want of coverage: the policy line(s) to add, ready to paste.
     public var suggestion: [String] = []
 
     public var isAcceptable: Bool { errors.isEmpty }
+
+    /// The same snake_case keys from the CLI (`--format json`) and the HTTP API.
+    enum CodingKeys: String, CodingKey {
+        case id, login, from, until, substitute, moves, routes
+        case substituteLoadNow = "substitute_load_now"
+        case substituteLoadAfter = "substitute_load_after"
+        case errors, warnings, suggestion
+    }
 
     init(login: String, from: String, until: String?, substitute: String) {
         self.login = login
@@ -122,19 +144,23 @@ extension Workflow {
         let day = today
         // Who and when.
         let accounts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT login, status FROM accounts").map { ($0["login"] as String, $0["status"] as String) })
-        if accounts[request.login] == nil { plan.errors.append("`\(request.login)` has no account") }
-        if request.substitute == request.login { plan.errors.append("the substitute must be someone else than `\(request.login)`") }
+        let login = Message.Argument.text(request.login), substitute = Message.Argument.text(request.substitute)
+        if accounts[request.login] == nil { plan.errors.append(.init("absentee_no_account", .planAbsenteeNoAccount, ["login": login])) }
+        if request.substitute == request.login { plan.errors.append(.init("substitute_is_absentee", .planSubstituteIsAbsentee, ["login": login])) }
         switch accounts[request.substitute] {
-        case nil: plan.errors.append("the substitute `\(request.substitute)` has no account")
+        case nil: plan.errors.append(.init("substitute_no_account", .planSubstituteNoAccount, ["substitute": substitute]))
         case "active": break
-        default: plan.errors.append("the substitute `\(request.substitute)` is disabled")
+        default: plan.errors.append(.init("substitute_disabled", .planSubstituteDisabled, ["substitute": substitute]))
         }
         if let until = request.until, until < request.from {
-            plan.errors.append("the absence ends (\(until)) before it starts (\(request.from))")
+            plan.errors.append(.init("ends_before_start", .planEndsBeforeStart, ["until": .text(peopleDate(until)), "from": .text(peopleDate(request.from))]))
         }
         var absences = try Absence.all(db).filter { $0.id != absenceID }
         for other in absences where other.login == request.login && other.overlaps(start: request.from, end: request.until) && !(other.endProcessed) {
-            plan.errors.append("`\(request.login)` already has absence #\(other.id) (\(other.startsOn) – \(other.endsOn ?? "open-ended")) overlapping this one; one person cannot be away twice at once")
+            plan.errors.append(.init("overlapping_absence", .planOverlapping, [
+                "login": login, "absence": .text("\(other.id)"), "from": .text(peopleDate(iso: other.startsOn)),
+                "until": other.endsOn.map { .text(peopleDate(iso: $0)) } ?? .message(Message(.openEnded)),
+            ]))
         }
         // The new absence, as it would stand, for chain resolution.
         let candidate = Absence(id: -1, login: request.login, startsOn: request.from.description, endsOn: request.until?.description, reason: request.reason, substitute: request.substitute, returnOpenCases: request.returnOpenCases, allowPartial: request.allowPartial, status: "planned", startProcessed: false, endProcessed: false, createdBy: "", createdAt: "", updatedAt: "")
@@ -156,22 +182,31 @@ extension Workflow {
         let isOver = days.isEmpty && request.until.map { $0 >= request.from } == true
 
         // Cycles and chains: each distinct cycle once, with the whole chain and the days it lasts.
-        var chainNotes: Set<String> = []
+        func chainArgument(_ chain: [String]) -> Message.Argument {
+            .messages(chain.map { Message(.planPerson, ["login": .text($0)]) }, separator: " → ")
+        }
+        var chainNotes: [(day: CalendarDate, chain: [String], person: String)] = []
         var cycles: [(chain: [String], first: CalendarDate, last: CalendarDate)] = []
         for checkDay in days {
             switch chains.resolve(request.login, on: checkDay) {
             case .cycle(let cycle):
                 if let index = cycles.firstIndex(where: { $0.chain == cycle }) { cycles[index].last = checkDay } else { cycles.append((cycle, checkDay, checkDay)) }
             case .present(let person, let chain):
-                if chain.count > 2 { chainNotes.insert("on \(checkDay) \(request.substitute) is absent too: cases go along " + chain.joined(separator: " → ") + " to \(person)") }
+                if chain.count > 2 { chainNotes.append((checkDay, chain, person)) }
             }
         }
         for cycle in cycles {
-            let span = cycle.first == cycle.last ? "on \(cycle.first) only" : "from \(cycle.first) to \(cycle.last)"
-            plan.errors.append("substitution cycle on \(cycle.first): " + cycle.chain.joined(separator: " → ") + "; choose a substitute who is not (transitively) substituted by \(request.login) (the cycle lasts \(span))")
+            let span = cycle.first == cycle.last ? Message(.planSpanOneDay, ["day": .text(peopleDate(cycle.first))])
+                : Message(.planSpanDays, ["from": .text(peopleDate(cycle.first)), "until": .text(peopleDate(cycle.last))])
+            plan.errors.append(.init("substitution_cycle", .planCycle, ["day": .text(peopleDate(cycle.first)), "chain": chainArgument(cycle.chain), "login": login, "span": .message(span)]))
         }
-        plan.warnings += chainNotes.sorted().prefix(5)
-        if chainNotes.count > 5 { plan.warnings.append("… and \(chainNotes.count - 5) more days with a substitution chain") }
+        for note in chainNotes.prefix(5) {
+            plan.warnings.append(.init("substitution_chain", .planChain, ["day": .text(peopleDate(note.day)), "substitute": substitute, "chain": chainArgument(note.chain), "person": .text(note.person)]))
+        }
+        if chainNotes.count > 5 {
+            let more = chainNotes.count - 5
+            plan.warnings.append(.init("substitution_chain_more", .planMoreChainDays, ["days": .pair(ru: Messages.count(more, .day, in: .ru), en: Messages.count(more, .day, in: .en))]))
+        }
 
         // What must be covered: the nodes of the open cases that will move (and, changing an
         // absence in progress, of those already held for the absentee) and of the routes that
@@ -212,13 +247,16 @@ extension Workflow {
         }
         let uncovered = Set(gaps.keys)
         if !gaps.isEmpty {
-            let lines = gaps.sorted { $0.key < $1.key }.map { "\($0.key) (\(Self.describe($0.value.why))): \($0.value.person) holds no \(policy.tables.organization.executorRole) grant on it on \($0.value.day)" }
+            let lines = gaps.sorted { $0.key < $1.key }.map { gap in
+                Message(.planGap, ["node": .text(gap.key), "reasons": Self.describe(gap.value.why), "person": .text(gap.value.person),
+                                   "role": .text(policy.tables.organization.executorRole), "day": .text(peopleDate(gap.value.day))])
+            }
             if request.allowPartial {
-                plan.warnings.append("not covered, their cases go to the coordinator's queue: " + lines.joined(separator: "; "))
+                plan.warnings.append(.init("not_covered_partial", .planNotCoveredPartial, ["gaps": .messages(lines, separator: "; ")]))
             } else {
                 let paste = policy.eligibilitySuggestion(substitute: request.substitute, absentee: request.login, nodes: gaps.keys.sorted())
                 plan.suggestion = [paste]
-                plan.errors.append("the substitute does not cover every case and route of \(request.login): " + lines.joined(separator: "; ") + " — add to the policy (ready to paste):\n      \(paste)\n    then `lko check`, `lko apply`; or choose another substitute, or use --allow-partial")
+                plan.errors.append(.init("substitute_not_covering", .planNotCovering, ["login": login, "gaps": .messages(lines, separator: "; ")]))
             }
         }
         let uncoveredOutcome: DelegationPlan.Outcome = request.allowPartial ? .coordinator : .notCovered
@@ -293,7 +331,7 @@ extension Workflow {
         var moveDay = mode.moveDay ?? max(request.from, day)
         if let until = request.until, until >= request.from, moveDay > until { moveDay = until }
         if isOver, !mode.includeHeld {
-            plan.warnings.append("the absence ended on \(request.until!) before it is recorded: it records who was away; no case moves and nothing routes to \(request.substitute)")
+            plan.warnings.append(.init("absence_already_over", .planAlreadyOver, ["until": .text(peopleDate(request.until!)), "substitute": substitute]))
         }
         for record in openCases {
             var target: String?
@@ -306,25 +344,33 @@ extension Workflow {
                                     to: target, outcome: target != nil ? .substitute : uncoveredOutcome, dueDuringAbsence: due))
         }
         let dueCount = plan.moves.filter(\.dueDuringAbsence).count
-        if dueCount > 0 { plan.warnings.append("\(dueCount) case(s) fall due during the absence") }
+        if dueCount > 0 { plan.warnings.append(.init("due_during_absence", .planDueDuringAbsence, ["count": .text("\(dueCount)")])) }
         plan.substituteLoadNow = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM cases WHERE assignee = ? AND state IN \(openStatesSQL)
             """, arguments: [request.substitute]) ?? 0
         plan.substituteLoadAfter = plan.substituteLoadNow + plan.moves.filter { $0.to == request.substitute && $0.holder != request.substitute }.count
             - plan.moves.filter { $0.holder == request.substitute && $0.to != request.substitute }.count
         if plan.substituteLoadAfter > DelegationLimits.overloadedCases {
-            plan.warnings.append("\(request.substitute) will hold \(plan.substituteLoadAfter) open cases (more than \(DelegationLimits.overloadedCases))")
+            plan.warnings.append(.init("substitute_overloaded", .planOverloaded, [
+                "substitute": substitute, "count": .text("\(plan.substituteLoadAfter)"), "limit": .text("\(DelegationLimits.overloadedCases)"),
+            ]))
         }
         return plan
     }
 
-    /// "case R1", "cases R1, R5", then the routes: every reason a node must be covered.
-    static func describe(_ reasons: [String]) -> String {
+    /// "case R1", "cases R1, R5", then the routes ("autorule road_defects"): every reason a
+    /// node must be covered.
+    static func describe(_ reasons: [String]) -> Message.Argument {
         let cases = reasons.filter { $0.hasPrefix("case ") }.map { String($0.dropFirst(5)) }
-        var parts: [String] = []
-        if cases.count == 1 { parts.append("case \(cases[0])") } else if cases.count > 1 { parts.append("cases " + cases.joined(separator: ", ")) }
-        parts += reasons.filter { !$0.hasPrefix("case ") }
-        return parts.joined(separator: ", ")
+        var parts: [Message] = []
+        if cases.count == 1 { parts.append(Message(.caseNamed, ["number": .text(cases[0])])) }
+        if cases.count > 1 { parts.append(Message(.planReasonCases, ["numbers": .text(cases.joined(separator: ", "))])) }
+        for route in reasons where !route.hasPrefix("case ") {
+            let words = route.split(separator: " ", maxSplits: 1).map(String.init)
+            let rule = Message.Argument.text(words.count > 1 ? words[1] : route)
+            parts.append(Message(words.first == "fasttrack" ? .planReasonFasttrack : .planReasonAutorule, ["rule": rule]))
+        }
+        return .messages(parts, separator: ", ")
     }
 }
 

@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 extension Workflow {
     /// The administrator (`manage_delegations`) may set up anyone's absence; an executor may set
@@ -14,7 +15,7 @@ extension Workflow {
         if actor.login == login, isExecutorToday { return nil }
         let explanation = policy.explain(login: actor.login, action: .manageDelegations, node: nil, assignee: nil, on: day)
         try AuditLog.append(db, at: store.clock.now(), actor: actor.login, action: "denied", object: "absence:\(login)", details: ["action": "manage_delegations", "reason": explanation.denial?.reason.code ?? "denied"])
-        return .denied(action: "set up an absence for \(login) (only the administrator, or executors for themselves)", explanation: explanation.lines)
+        return .denied(action: "set up an absence for \(login) (only the administrator, or executors for themselves)", explanation: explanation.messages)
     }
 
     /// `lko absence plan`: the checks and effects, changing nothing.
@@ -39,7 +40,7 @@ extension Workflow {
         let result: Result<(Absence, DelegationPlan), WorkflowError> = try store.write { db in
             if let denial = try authorizeDelegation(for: request.login, by: actor, in: db) { return .failure(denial) }
             var plan = try self.plan(request, in: db)
-            guard plan.isAcceptable else { return .failure(.invalid("the absence is not recorded:\n" + plan.errors.map { "  - \($0)" }.joined(separator: "\n"))) }
+            guard plan.isAcceptable else { return .failure(.planRefused(absence: nil, errors: plan.errors, suggestion: plan.suggestion)) }
             let time = StoreClock.format(now)
             try db.execute(sql: """
                 INSERT INTO absences(login, starts_on, ends_on, reason, substitute, return_open_cases, allow_partial, status, created_by, created_at, updated_at)
@@ -63,7 +64,7 @@ extension Workflow {
     /// An absence recorded (or changed) today whose first day is today or past: a past one is
     /// only a record — nothing moves, it is marked started and ended; otherwise the cases move
     /// today, exactly as the plan computed today said.
-    func startNow(_ absence: Absence, in db: Database, now: Date) throws -> [String] {
+    func startNow(_ absence: Absence, in db: Database, now: Date) throws -> [DelegationMove] {
         let day = today
         if let end = absence.end, end < day {
             let time = StoreClock.format(now)
@@ -90,13 +91,17 @@ extension Workflow {
     public func endAbsence(_ id: Int64, returnedOn: CalendarDate, by actor: Account) throws -> Absence {
         let now = store.clock.now()
         let result: Result<Absence, WorkflowError> = try store.write { db in
-            guard let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id]) else { return .failure(.invalid("no absence #\(id); `lko absence list` shows them")) }
+            guard let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id]) else { return .failure(.absenceNotFound(id)) }
             if let denial = try authorizeDelegation(for: absence.login, by: actor, in: db) { return .failure(denial) }
-            guard !absence.isCancelled else { return .failure(.invalid("absence #\(id) was cancelled")) }
-            guard !absence.endProcessed else { return .failure(.invalid("absence #\(id) has already ended (\(absence.endsOn ?? ""))")) }
-            guard returnedOn > absence.start else { return .failure(.invalid("absence #\(id) starts on \(absence.startsOn); to drop it before it starts, use `lko absence cancel \(id)`")) }
+            guard !absence.isCancelled else { return .failure(.refused("absence_cancelled", .absErrWasCancelled, ["id": "\(id)"])) }
+            guard !absence.endProcessed else {
+                return .failure(.refused("absence_ended", .absErrAlreadyEnded, ["id": "\(id)", "until": .text(absence.endsOn.map { peopleDate(iso: $0) } ?? "")]))
+            }
+            guard returnedOn > absence.start else {
+                return .failure(.refused("absence_not_started", .absErrNotStartedUseCancel, ["id": "\(id)", "from": .text(peopleDate(iso: absence.startsOn))]))
+            }
             let lastDay = returnedOn.adding(days: -1)
-            if let end = absence.end, lastDay > end { return .failure(.invalid("absence #\(id) already ends on \(end); an end can only move earlier")) }
+            if let end = absence.end, lastDay > end { return .failure(.refused("end_only_earlier", .absErrEndOnlyEarlier, ["id": "\(id)", "until": .text(peopleDate(end))])) }
             try db.execute(sql: "UPDATE absences SET ends_on = ?, updated_at = ? WHERE id = ?", arguments: [lastDay.description, StoreClock.format(now), id])
             try AuditLog.append(db, at: now, actor: actor.login, action: "absence.end", object: "absence:\(id)", details: ["last_day": lastDay.description])
             return .success(try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id])!)
@@ -111,11 +116,11 @@ extension Workflow {
         let now = store.clock.now()
         let day = today
         let result: Result<Void, WorkflowError> = try store.write { db in
-            guard let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id]) else { return .failure(.invalid("no absence #\(id)")) }
+            guard let absence = try Absence.fetchOne(db, sql: "SELECT * FROM absences WHERE id = ?", arguments: [id]) else { return .failure(.absenceNotFound(id)) }
             if let denial = try authorizeDelegation(for: absence.login, by: actor, in: db) { return .failure(denial) }
-            guard !absence.isCancelled else { return .failure(.invalid("absence #\(id) is already cancelled")) }
+            guard !absence.isCancelled else { return .failure(.refused("absence_cancelled", .absErrAlreadyCancelled, ["id": "\(id)"])) }
             guard !absence.startProcessed, absence.start > day else {
-                return .failure(.invalid("absence #\(id) has started (\(absence.startsOn)); end it with `lko absence end \(id) --at DATE` instead"))
+                return .failure(.refused("absence_started", .absErrStartedUseEnd, ["id": "\(id)", "from": .text(peopleDate(iso: absence.startsOn))]))
             }
             try db.execute(sql: "UPDATE absences SET status = 'cancelled', updated_at = ? WHERE id = ?", arguments: [StoreClock.format(now), id])
             try AuditLog.append(db, at: now, actor: actor.login, action: "absence.cancel", object: "absence:\(id)")
@@ -126,12 +131,13 @@ extension Workflow {
 
     /// Carries out every absence start and end that is due — exactly once each, in date order,
     /// however long nobody ran lko. Called by every command through the CLI, and by `lko tick`.
+    /// Returns each case moved (or kept), with the names of the people involved.
     @discardableResult
-    public func processDueDelegations() throws -> [String] {
+    public func processDueDelegations() throws -> [DelegationMove] {
         let day = today
         let now = store.clock.now()
         return try store.write { db in
-            var done: [String] = []
+            var done: [DelegationMove] = []
             struct Event { var date: CalendarDate; var isEnd: Bool; var absence: Absence }
             var events: [Event] = []
             for absence in try Absence.all(db) where !absence.isCancelled {
@@ -150,18 +156,18 @@ extension Workflow {
                     done += try begin(event.absence, on: event.date, in: db, now: now, mode: PlanMode())
                 }
             }
-            return done
+            return try DelegationMove.named(done, in: db)
         }
     }
 
-    private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date, mode: PlanMode) throws -> [String] {
+    private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date, mode: PlanMode) throws -> [DelegationMove] {
         // The same function as `plan` and `add`, so the dry run predicts the real run: a case goes
         // where the plan says (nil — a node not covered on every day — is the coordinator's queue).
         let request = AbsenceRequest(login: absence.login, from: absence.start, until: absence.end, reason: absence.reason, substitute: absence.substitute, returnOpenCases: absence.returnOpenCases, allowPartial: absence.allowPartial)
         let planned = try plan(request, in: db, excluding: absence.id, mode: mode)
         let targets = Dictionary(planned.moves.map { ($0.posNumber, $0.to) }, uniquingKeysWith: { first, _ in first })
         let time = StoreClock.format(now)
-        var done: [String] = []
+        var done: [DelegationMove] = []
         let open = try CaseRecord.fetchAll(db, sql: """
             SELECT * FROM cases WHERE assignee = ? AND state IN \(openStatesSQL) ORDER BY pos_number
             """, arguments: [absence.login]).filter { targets.keys.contains($0.posNumber) }
@@ -185,16 +191,16 @@ extension Workflow {
             try Workflow.save(db, record)
             try CaseEvent.append(db, caseID: record.id, at: time, onDay: day.description, actor: "system", actingFor: original, action: "handover", from: fromState, to: record.state, assigneeBefore: before, assigneeAfter: target, comment: comment)
             try AuditLog.append(db, at: now, actor: "system", action: "case.handover", object: "case:\(record.posNumber)", details: ["absence": String(absence.id), "from": before ?? "", "to": target ?? "coordinator"])
-            done.append("case \(record.posNumber): \(before ?? "-") → \(target ?? "coordinator") (absence #\(absence.id))")
+            done.append(DelegationMove(kind: .handover, posNumber: record.posNumber, absence: absence.id, from: before, to: target))
         }
         try db.execute(sql: "UPDATE absences SET start_processed = 1, updated_at = ? WHERE id = ?", arguments: [time, absence.id])
         try AuditLog.append(db, at: now, actor: "system", action: "absence.start", object: "absence:\(absence.id)", details: ["login": absence.login, "moved": String(open.count)])
         return done
     }
 
-    private func finish(_ absence: Absence, on returnDay: CalendarDate, in db: Database, now: Date) throws -> [String] {
+    private func finish(_ absence: Absence, on returnDay: CalendarDate, in db: Database, now: Date) throws -> [DelegationMove] {
         let time = StoreClock.format(now)
-        var done: [String] = []
+        var done: [DelegationMove] = []
         if absence.returnOpenCases {
             // Cases still open and not yet submitted go back to the returning executor.
             let cases = try CaseRecord.fetchAll(db, sql: """
@@ -202,7 +208,8 @@ extension Workflow {
                 """, arguments: [absence.login, absence.login])
             for var record in cases {
                 guard let node = policy.nodeIndex(record.node), policy.isExecutor(absence.login, node: node, on: returnDay) else {
-                    done.append("case \(record.posNumber) stays with \(record.assignee ?? "-"): \(absence.login) is not an executor on \(record.node) on \(returnDay)")
+                    done.append(DelegationMove(kind: .stays, posNumber: record.posNumber, absence: absence.id, from: record.assignee, to: record.assignee,
+                                               returning: absence.login, node: record.node, day: returnDay.description))
                     continue
                 }
                 let before = record.assignee
@@ -212,7 +219,7 @@ extension Workflow {
                 try Workflow.save(db, record)
                 try CaseEvent.append(db, caseID: record.id, at: time, onDay: returnDay.description, actor: "system", action: "handback", from: record.state, to: record.state, assigneeBefore: before, assigneeAfter: absence.login, comment: "возвращено после отсутствия #\(absence.id)")
                 try AuditLog.append(db, at: now, actor: "system", action: "case.handback", object: "case:\(record.posNumber)", details: ["absence": String(absence.id), "from": before ?? "", "to": absence.login])
-                done.append("case \(record.posNumber): \(before ?? "-") → \(absence.login) (back from absence #\(absence.id))")
+                done.append(DelegationMove(kind: .handback, posNumber: record.posNumber, absence: absence.id, from: before, to: absence.login))
             }
         }
         try db.execute(sql: "UPDATE absences SET end_processed = 1, updated_at = ? WHERE id = ?", arguments: [time, absence.id])

@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 import GRDB
 import LKOCalendar
 import LKOCompiler
@@ -74,7 +75,21 @@ public struct CaseImporter {
 
     public struct BadLine: Sendable, Codable, Equatable {
         public var line: Int
+        /// In English, as the importer writes it (the JSON's `reason`).
         public var reason: String
+        /// The reason from the catalog, when there is one (the CLI shows it in the reader's
+        /// language); nil for a report that came over the API.
+        public var text: Message?
+
+        enum CodingKeys: String, CodingKey {
+            case line, reason
+        }
+
+        public init(line: Int, reason: String, text: Message? = nil) {
+            self.line = line
+            self.reason = reason
+            self.text = text
+        }
     }
 
     let workflow: Workflow
@@ -115,10 +130,10 @@ public struct CaseImporter {
                             } catch let error as ImportError {
                                 throw error
                             } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-                                if context.codingPath.isEmpty { throw ImportError("not a JSON object (the line is a JSON array or a bare value)") }
-                                throw ImportError("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+                                if context.codingPath.isEmpty { throw ImportError(.impNotObjectBare) }
+                                throw ImportError(.impWrongType, ["field": .text(context.codingPath.map(\.stringValue).joined(separator: "."))])
                             } catch {
-                                throw ImportError("not a JSON object (\(CaseImporter.shortReason(error)))")
+                                throw ImportError(.impNotObject, ["reason": .text(CaseImporter.shortReason(error))])
                             }
                             let validated = try line.validated(policy: workflow.policy)
                             var outcome = Outcome.unchanged
@@ -136,9 +151,9 @@ public struct CaseImporter {
                                 last = validated.line.posNumber
                             }
                         } catch let error as ImportError {
-                            partial.bad.append(BadLine(line: number, reason: error.description))
+                            partial.bad.append(BadLine(line: number, reason: error.description, text: error.message))
                         } catch let error as WorkflowError {
-                            partial.bad.append(BadLine(line: number, reason: error.description))
+                            partial.bad.append(BadLine(line: number, reason: error.description, text: error.message))
                         }
                     }
                     // The batch's own audit entry, committed with its cases.
@@ -213,7 +228,7 @@ public struct CaseImporter {
             try AuditLog.append(db, at: workflow.store.clock.now(), actor: actor, action: "case.\(record.state == .rejected ? "reject" : "moderate")", object: "case:\(record.posNumber)", details: ["to": record.state.rawValue])
             return .moderated
         }
-        guard let entry = CalendarDate(iso: item.moderation) else { throw ImportError("bad moderation date") }
+        guard let entry = CalendarDate(iso: item.moderation) else { throw ImportError(.impBadModerationDate) }
         let routeDecision = workflow.policy.route(CaseAttributes(node: item.node, regime: item.regime, channel: item.channel, source: item.line.source, locality: item.line.locality))
         let term = routeDecision?.term ?? (item.regime == .appeal ? workflow.policy.tables.organization.appealTerm : workflow.policy.tables.organization.messageTerm)
         let deadline = try workflow.deadline(entry: entry, term: term)

@@ -1,4 +1,5 @@
 import Foundation
+import LKOMessages
 import LKOCalendar
 import LKOCompiler
 
@@ -43,7 +44,7 @@ struct ImportLine: Decodable {
         } else if let number = try? container.decode(Int64.self, forKey: .posNumber) {
             posNumber = String(number)
         } else {
-            throw ImportError("\"pos_number\" is missing or not a string/number")
+            throw ImportError(.impPosNumberMissing)
         }
         // The ЕПГУ number likewise: text, or a whole number kept as its digits — never dropped.
         let epguIsNull = try container.contains(.epguNumber) ? container.decodeNil(forKey: .epguNumber) : true
@@ -56,7 +57,7 @@ struct ImportLine: Decodable {
         } else if let number = try? container.decode(Decimal.self, forKey: .epguNumber), number >= 0, ImportLine.isWhole(number) {
             epguNumber = "\(number)"
         } else {
-            throw ImportError("\"epgu_number\" must be a string or a whole number (its digits are kept as text)")
+            throw ImportError(.impEpguNumberType)
         }
         regime = try container.decodeIfPresent(String.self, forKey: .regime)
         fz59 = try container.decodeIfPresent(Bool.self, forKey: .fz59)
@@ -70,7 +71,7 @@ struct ImportLine: Decodable {
         description = try container.decodeIfPresent(String.self, forKey: .description)
         applicant = try container.decodeIfPresent(Applicant.self, forKey: .applicant)
         guard let received = try container.decodeIfPresent(String.self, forKey: .receivedAt) else {
-            throw ImportError("\"received_at\" is missing (the date the case was received, YYYY-MM-DD)")
+            throw ImportError(.impReceivedAtMissing)
         }
         receivedAt = received
         moderationAt = try container.decodeIfPresent(String.self, forKey: .moderationAt)
@@ -78,9 +79,12 @@ struct ImportLine: Decodable {
     }
 }
 
+/// Why a line of an import is refused: a message of the catalog (people read it in their
+/// language; the report's JSON keeps the English).
 struct ImportError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    var message: Message
+    init(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) { message = Message(key, arguments) }
+    var description: String { message.render(.en) }
 }
 
 /// A decoded line checked against the policy: ready to store.
@@ -126,27 +130,27 @@ extension ImportLine {
         // short, and a later different number would then look "unchanged").
         for (field, value) in [("pos_number", Optional(posNumber)), ("epgu_number", epguNumber)] {
             if let value, let hidden = ImportLine.hiddenCharacter(value) {
-                throw ImportError("\"\(field)\" \"\(ImportLine.visible(value).prefix(80))\" contains a control character (\(hidden)); the line is refused rather than stored under a cut or look-alike number")
+                throw ImportError(.impControlCharacter, ["field": .text(field), "value": .text(String(ImportLine.visible(value).prefix(80))), "hidden": .text(hidden)])
             }
         }
-        if let digits = epguNumber, digits.count > 64 { throw ImportError("\"epgu_number\" is longer than 64 characters") }
+        if let digits = epguNumber, digits.count > 64 { throw ImportError(.impEpguTooLong) }
         // Free text may hold line breaks and tabs, but not NUL: SQLite would cut the text there.
         for (field, value) in [("category", category), ("subcategory", subcategory), ("fact", fact), ("source", source), ("channel", channel), ("locality", locality),
                                ("address", address), ("description", description), ("applicant.name", applicant?.name), ("applicant.contacts", applicant?.contacts),
                                ("received_at", receivedAt), ("moderation_at", moderationAt), ("status", status), ("regime", regime)] {
-            if let value, value.unicodeScalars.contains("\u{0}") { throw ImportError("\"\(field)\" contains a NUL character (U+0000), which cannot be stored; the line is refused") }
+            if let value, value.unicodeScalars.contains("\u{0}") { throw ImportError(.impNULCharacter, ["field": .text(field)]) }
         }
         guard !posNumber.isEmpty, posNumber.count <= 64, !posNumber.contains(where: { $0.isWhitespace }) else {
-            throw ImportError("\"pos_number\" must be 1–64 characters without spaces")
+            throw ImportError(.impPosNumberForm)
         }
         let regime: Regime
         if let text = self.regime {
-            guard let value = Regime(rawValue: text) else { throw ImportError("\"regime\" must be \"appeal\" or \"message\", got \"\(text)\"") }
+            guard let value = Regime(rawValue: text) else { throw ImportError(.impRegimeValue, ["value": .text(text)]) }
             regime = value
         } else if let fz59 {
             regime = fz59 ? .appeal : .message
         } else {
-            throw ImportError("give \"regime\" (\"appeal\"/\"message\") or \"fz59\" (true/false)")
+            throw ImportError(.impRegimeMissing)
         }
         let nodeIndex: Int?
         if let fact {
@@ -156,33 +160,33 @@ extension ImportLine {
         }
         guard let nodeIndex else {
             let named = [category, subcategory, fact].compactMap { $0 }.joined(separator: ".")
-            throw ImportError(named.isEmpty ? "the case names no category/subcategory" : "unknown category node \"\(named)\" in the active policy")
+            throw named.isEmpty ? ImportError(.impNoNode) : ImportError(.impUnknownNode, ["node": .text(named)])
         }
         // ПОС classifies every case at least to a subcategory; routing and lint reason over
         // subcategories and facts, so a case filed under a category alone is refused.
         let row = policy.node(nodeIndex)
         if row.level == "category", row.subtreeEnd > row.index + 1 {
-            throw ImportError("\"\(row.path)\" is a category; give the case's subcategory (\"subcategory\")")
+            throw ImportError(.impNodeIsCategory, ["node": .text(row.path)])
         }
         var channel: Channel?
         if let text = self.channel {
-            guard let value = Channel(rawValue: text) else { throw ImportError("\"channel\" must be widget, epgu_account or mobile_app, got \"\(text)\"") }
+            guard let value = Channel(rawValue: text) else { throw ImportError(.impChannelValue, ["value": .text(text)]) }
             channel = value
         }
-        guard let received = ImportLine.day(receivedAt) else { throw ImportError("\"received_at\" is not a date: \"\(receivedAt)\"") }
+        guard let received = ImportLine.day(receivedAt) else { throw ImportError(.impReceivedAtNotDate, ["value": .text(receivedAt)]) }
         let moderation: String
         if let text = moderationAt {
-            guard let day = ImportLine.day(text) else { throw ImportError("\"moderation_at\" is not a date: \"\(text)\"") }
+            guard let day = ImportLine.day(text) else { throw ImportError(.impModerationAtNotDate, ["value": .text(text)]) }
             moderation = day
         } else {
             moderation = received
         }
         let status = status ?? "received"
         guard ["moderation", "rejected", "received"].contains(status) else {
-            throw ImportError("\"status\" must be moderation, rejected or received, got \"\(status)\"")
+            throw ImportError(.impStatusValue, ["value": .text(status)])
         }
         for (field, value) in [("address", address), ("description", description), ("applicant.name", applicant?.name), ("applicant.contacts", applicant?.contacts)] {
-            if let value, value.utf8.count > 100_000 { throw ImportError("\"\(field)\" is longer than 100 kB") }
+            if let value, value.utf8.count > 100_000 { throw ImportError(.impFieldTooLong, ["field": .text(field)]) }
         }
         return ValidatedImport(line: self, regime: regime, node: policy.node(nodeIndex).path, channel: channel, received: received, moderation: moderation, status: status)
     }

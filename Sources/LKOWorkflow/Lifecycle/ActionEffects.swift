@@ -3,6 +3,7 @@ import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 /// What each action does to a case once the gate has let it through (`Workflow.perform`): its own
 /// conditions, the case's new fields, the answer's versions and the violations it records.
@@ -45,7 +46,7 @@ extension Workflow {
         }
         switch action {
         case .assign, .reassign:
-            guard let requested = trimmed(input.target) else { return .failure(.invalid("`\(action.rawValue)` needs the executor: --to LOGIN")) }
+            guard let requested = trimmed(input.target) else { return .failure(.refused("target_required", .wfExecutorRequired, ["action": .text(action.rawValue)])) }
             let resolved = try resolver.resolve(requested, on: day, in: db)
             guard let nodeIndex = policy.nodeIndex(record.node), try isExecutor(resolved.login, node: nodeIndex, on: day, in: db) else {
                 try AuditLog.append(db, at: context.now, actor: context.actor, action: "denied", object: "case:\(record.posNumber)", details: ["action": action.rawValue, "reason": "not_executor"])
@@ -53,10 +54,10 @@ extension Workflow {
             }
             let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [resolved.login])
             guard status == "active" else {
-                return .failure(.invalid(status == nil ? "`\(resolved.login)` has no account; add it with `lko user add \(resolved.login)`" : "the account `\(resolved.login)` is disabled"))
+                return .failure(status == nil ? .refused("no_account", .workflowNoAccount) : .refused("account_disabled", .workflowTargetDisabled))
             }
             if action == .reassign, resolved.login == record.assignee {
-                return .failure(.invalid("case \(record.posNumber) is already assigned to \(resolved.login)"))
+                return .failure(.refused("already_assigned", .workflowAlreadyAssigned))
             }
             record.assignee = resolved.login
             effect.actingFor = resolved.actingFor
@@ -65,14 +66,14 @@ extension Workflow {
             record.originalAssignee = resolved.actingFor
             if let actingFor = resolved.actingFor { effect.comment = [effect.comment, "замещает \(actingFor)"].filter { !$0.isEmpty }.joined(separator: "; ") }
         case .draft:
-            guard let text = trimmed(input.text) else { return .failure(.invalid("`draft` needs the answer text: --text \"…\" or --file FILE")) }
+            guard let text = trimmed(input.text) else { return .failure(.refused("text_required", .wfDraftTextRequired)) }
             record.answer = text
             record.draftedBy = context.actor
             record.draftedFor = record.originalAssignee != context.actor ? record.originalAssignee : nil
             try AnswerVersion.append(db, caseID: record.id, kind: .draft, text: text, author: context.actor, actingFor: record.draftedFor, at: context.time, onDay: day.description)
             effect.comment = "черновик ответа (\(text.count) символов)"
         case .submit:
-            guard let answer = record.answer else { return .failure(.invalid("there is no draft to submit; `lko case draft` first")) }
+            guard let answer = record.answer else { return .failure(.refused("no_draft", .workflowNoDraft)) }
             record.submittedBy = context.actor
             try AnswerVersion.append(db, caseID: record.id, kind: .submitted, text: answer, author: context.actor, actingFor: record.draftedFor, at: context.time, onDay: day.description)
         case .approve:
@@ -87,18 +88,18 @@ extension Workflow {
                 effect.auditDetails["late_days"] = String(late.calendar)
             }
         case .return:
-            guard let comment = trimmed(input.text) else { return .failure(.invalid("`return` needs the reason for revision: --comment \"…\"")) }
+            guard let comment = trimmed(input.text) else { return .failure(.refused("comment_required", .wfReturnCommentRequired)) }
             try AnswerVersion.append(db, caseID: record.id, kind: .returned, text: record.answer ?? "", author: context.actor, at: context.time, onDay: day.description, comment: comment)
         case .redirect:
-            guard let organization = trimmed(input.target) else { return .failure(.invalid("`redirect` needs the organization: --to \"…\"")) }
+            guard let organization = trimmed(input.target) else { return .failure(.refused("target_required", .wfRedirectTargetRequired)) }
             let kind = input.kind ?? "other_body"
             guard Workflow.redirectKinds.contains(kind) else {
-                return .failure(.invalid("the kind of redirect must be one of \(Workflow.redirectKinds.joined(separator: ", ")) (ПОС: to a subordinate organization, to a superior one, to another body, or by e-mail to a federal body not connected to ПОС)"))
+                return .failure(.refused("redirect_kind", .wfRedirectKind, ["kinds": .text(Workflow.redirectKinds.joined(separator: ", "))]))
             }
             // 59-ФЗ ст. 8 ч. 3: an appeal goes to the competent body within 7 days of registration.
             if record.regime == .appeal, let registered = CalendarDate(iso: record.moderationOn), day > registered.adding(days: 7) {
                 guard let reason = trimmed(input.text) else {
-                    return .failure(.invalid("the appeal was registered on \(registered); a redirect later than 7 days after registration (59-ФЗ ст. 8 ч. 3) needs the reason: --comment \"…\""))
+                    return .failure(.refused("late_redirect_reason", .workflowLateRedirect))
                 }
                 let overdue = registered.adding(days: 7).days(until: day)
                 let working = (try? calendar.workingDayCount(from: registered.adding(days: 8), through: day)) ?? 0
@@ -113,20 +114,20 @@ extension Workflow {
             effect.auditDetails["kind"] = kind
         case .extend:
             guard record.regime == .appeal else {
-                return .failure(.invalid("only обращения (appeals under 59-ФЗ) can be extended; case \(record.posNumber) is a сообщение"))
+                return .failure(.refused("appeals_only", .workflowExtendAppealsOnly))
             }
             guard record.extensionDays == 0 else {
-                return .failure(.invalid("case \(record.posNumber) was already extended by \(record.extensionDays) days; a term is extended at most once"))
+                return .failure(.refused("already_extended", .workflowAlreadyExtended))
             }
             // 59-ФЗ ст. 12 ч. 2: the term is extended while it runs, not after it has run out.
             if let deadline = record.deadline.flatMap({ CalendarDate(iso: $0) }), day > deadline {
-                return .failure(.invalid("the term of case \(record.posNumber) ran out on \(deadline); a term can be extended only while it runs (59-ФЗ ст. 12 ч. 2) — the case stays overdue"))
+                return .failure(.refused("term_ran_out", .workflowTermRanOut))
             }
-            guard let days = input.days, (1...30).contains(days) else { return .failure(.invalid("`extend` needs --days 1…30")) }
+            guard let days = input.days, (1...30).contains(days) else { return .failure(.refused("days_required", .wfExtendDaysRequired)) }
             guard let reason = trimmed(input.text) else {
-                return .failure(.invalid("`extend` needs the reason: --comment \"…\" (the applicant gets an interim answer)"))
+                return .failure(.refused("comment_required", .wfExtendReasonRequired))
             }
-            guard let entry = CalendarDate(iso: record.moderationOn) else { return .failure(.invalid("the case's moderation date is unreadable")) }
+            guard let entry = CalendarDate(iso: record.moderationOn) else { return .failure(.refused("moderation_date", .wfModerationDateUnreadable, ["number": .text(record.posNumber)])) }
             let extended = try deadline(entry: entry, term: record.term, extensionDays: days)
             record.extensionDays = days
             record.extensionReason = reason
@@ -164,19 +165,19 @@ extension Workflow {
     /// deadline is the earlier of the old one and the new node's.
     func reclassify(_ record: inout CaseRecord, _ context: ActionContext) throws -> Result<ActionEffect, WorkflowError> {
         guard let path = context.input.target?.trimmingCharacters(in: .whitespaces), !path.isEmpty else {
-            return .failure(.invalid("`reclassify` needs the node the content belongs to: --to SUBCATEGORY (e.g. roads.potholes)"))
+            return .failure(.refused("target_required", .wfReclassifyTargetRequired))
         }
         guard let reason = context.input.text?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
-            return .failure(.invalid("`reclassify` needs the reason: --comment \"…\""))
+            return .failure(.refused("comment_required", .wfReclassifyReasonRequired))
         }
-        guard let index = policy.nodeIndex(path) else { return .failure(.invalid("unknown node `\(path)` in the active policy")) }
+        guard let index = policy.nodeIndex(path) else { return .failure(.refused("unknown_node", .wfUnknownNode, ["node": .text(path)])) }
         let row = policy.node(index)
         if row.level == "category", row.subtreeEnd > row.index + 1 {
-            return .failure(.invalid("`\(row.path)` is a category; a case sits on a subcategory (e.g. \(policy.node(index + 1).path))"))
+            return .failure(.refused("node_is_category", .wfNodeIsCategory, ["node": .text(row.path), "example": .text(policy.node(index + 1).path)]))
         }
-        guard row.path != record.node else { return .failure(.invalid("case \(record.posNumber) is already in `\(row.path)`")) }
+        guard row.path != record.node else { return .failure(.refused("already_in_node", .wfAlreadyInNode, ["number": .text(record.posNumber), "node": .text(row.path)])) }
         guard policy.decide(login: context.actor, action: .assign, node: index, assignee: nil, on: context.day) else {
-            return .failure(.denied(action: "reclassify case \(record.posNumber) into \(row.path)", explanation: policy.explain(login: context.actor, action: .assign, node: index, assignee: nil, on: context.day).lines))
+            return .failure(.denied(action: "reclassify case \(record.posNumber) into \(row.path)", explanation: policy.explain(login: context.actor, action: .assign, node: index, assignee: nil, on: context.day).messages))
         }
         let oldNode = record.node
         let oldDeadline = record.deadline.flatMap { CalendarDate(iso: $0) }

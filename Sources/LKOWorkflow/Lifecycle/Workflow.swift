@@ -4,6 +4,7 @@ import LKOAccounts
 import LKOCalendar
 import LKOCompiler
 import LKOStore
+import LKOMessages
 
 /// The workflow core: cases, their lifecycle, routing and deadlines, under the active policy.
 ///
@@ -30,7 +31,8 @@ public final class Workflow: Sendable {
         do {
             self.calendar = try active.policy.productionCalendar(base: baseCalendar ?? ProductionCalendar.shipped())
         } catch {
-            throw WorkflowError.calendar("the production calendar cannot be built: \(error)")
+            let reason: Message.Argument = (error as? CalendarOverrideError).map { .message($0.message) } ?? .text("\(error)")
+            throw WorkflowError.calendar(Message(.wfCalendarCannotBuild, ["reason": reason]))
         }
     }
 
@@ -45,9 +47,11 @@ public final class Workflow: Sendable {
         do {
             return try DeadlineCalculator(calendar: calendar).deadline(entry: entry, term: term.calendarTerm, extraDays: extensionDays, endRule: policy.deadlineEndRule)
         } catch let error as CalendarError {
-            throw WorkflowError.calendar("\(error); add the year to the policy with `calendar { year … }` once its decree is published")
+            throw WorkflowError.calendar(Message(.wfCalendarAddYear, ["reason": .message(error.message)]))
+        } catch DeadlineError.extensionOutOfRange {
+            throw WorkflowError.calendar(Message(.errExtendDaysRange))
         } catch {
-            throw WorkflowError.calendar("\(error)")
+            throw WorkflowError.calendar(Message(.errTermDaysRange))
         }
     }
 
@@ -77,7 +81,7 @@ public final class Workflow: Sendable {
     @discardableResult
     public func perform(_ action: CaseAction, on posNumber: String, by actor: Account, input: ActionInput = ActionInput()) throws -> CaseRecord {
         guard let permission = action.permission else {
-            throw WorkflowError.invalid("`\(action.rawValue)` is a platform event (moderation happens outside the organization); it comes in with `lko case import`")
+            throw WorkflowError.refused("platform_event", .wfPlatformEvent, ["action": .text(action.rawValue)])
         }
         let now = store.clock.now()
         let day = today
@@ -93,7 +97,7 @@ public final class Workflow: Sendable {
             //    a session that proved the password before it.
             let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM accounts WHERE login = ?"), arguments: [actor.login])
             if status != "active" {
-                let why = status == nil ? "there is no account `\(actor.login)`" : "the account `\(actor.login)` is disabled"
+                let why = Message(status == nil ? .wfDeniedNoAccount : .wfDeniedAccountDisabled, ["login": .text(actor.login)])
                 return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: [why]), reason: status == nil ? "no_account" : "account_disabled")
             }
             // 1. Compiled permission, else a right derived from an absence (eligibility).
@@ -103,7 +107,7 @@ public final class Workflow: Sendable {
             }
             if derived == nil, !policy.decide(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day) {
                 let explanation = policy.explain(login: actor.login, action: permission, node: node, assignee: record.assignee, on: day)
-                return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: explanation.lines), reason: explanation.denial?.reason.code ?? "denied")
+                return try deny(.denied(action: "\(action.rawValue) case \(posNumber)", explanation: explanation.messages), reason: explanation.denial?.reason.code ?? "denied")
             }
             // 2. The state allows it. Only what this person could do is offered instead.
             guard let target = TransitionTable.target(of: action, from: record.state) else {

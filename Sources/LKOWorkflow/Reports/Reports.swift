@@ -103,7 +103,7 @@ extension Workflow {
             try store.write { db in
                 try AuditLog.append(db, at: store.clock.now(), actor: actor.login, action: "denied", object: "report", details: ["reason": explanation.denial?.reason.code ?? "denied"])
             }
-            throw WorkflowError.denied(action: "report", explanation: explanation.lines)
+            throw WorkflowError.denied(action: "report", explanation: explanation.messages)
         }
     }
 
