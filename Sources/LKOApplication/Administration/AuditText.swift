@@ -89,6 +89,8 @@ public enum AuditText {
         }
         if key == "reason", let reason = Absence.Reason(rawValue: value) { return .pair(ru: RussianText.absenceReason(reason), en: value) }
         if personKeys.contains(key), let name = names(value) { return .pair(ru: name, en: value) }
+        // `user.passwd` by the account itself (`by: self`).
+        if key == "by", value == "self" { return .pair(ru: "сам сотрудник", en: "self") }
         return .text(value)
     }
 }
