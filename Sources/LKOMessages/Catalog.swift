@@ -113,6 +113,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case impPosNumberMissing, impEpguNumberType, impReceivedAtMissing, impControlCharacter, impEpguTooLong, impNULCharacter, impPosNumberForm
     case impRegimeValue, impRegimeMissing, impNoNode, impUnknownNode, impNodeIsCategory, impChannelValue, impReceivedAtNotDate
     case impModerationAtNotDate, impStatusValue, impFieldTooLong, impNotObjectBare, impWrongType, impNotObject, impBadModerationDate
+    case authorizeUndecided
     // (end of section A)
 
     // MARK: the policy review (diff) and explanations — section B
@@ -1147,6 +1148,7 @@ extension MessageKey {
         case .impWrongType: ("у поля \"{field}\" не тот тип", "\"{field}\" has the wrong type")
         case .impNotObject: ("это не объект JSON ({reason})", "not a JSON object ({reason})")
         case .impBadModerationDate: ("дата модерации не читается", "bad moderation date")
+        case .authorizeUndecided: ("строк без решения: {count} (ошибки — выше и в полях \"error\" на выходе)", "{count} line(s) could not be decided")
         // (end of section A templates)
         // section B templates
         case .diffNoEffectiveChange: ("нет изменений по существу", "no effective change")

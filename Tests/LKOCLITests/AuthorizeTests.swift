@@ -65,6 +65,18 @@ struct AuthorizeTests {
         #expect(result.stderr.contains("7 line(s) could not be decided"))
     }
 
+    /// The summary on standard error is for people: Russian by default; standard output stays JSON.
+    @Test func theSummaryOfBadLinesIsInTheReadersLanguage() throws {
+        let input = "{\"user\":\"head\"}\nnot json\n"
+        let russian = try lko(["authorize", "--policy", shippedPolicies, "--requests", "-", "--at", "2026-03-02"], stdin: input, environment: ["LKO_LANG": "ru"])
+        #expect(russian.status == 1)
+        #expect(russian.stderr.contains("строк без решения: 2"), "\(russian.stderr)")
+        #expect(russian.stdout.split(separator: "\n").count == 2)
+        let english = try lko(["authorize", "--policy", shippedPolicies, "--requests", "-", "--at", "2026-03-02"], stdin: input, environment: ["LKO_LANG": "en"])
+        #expect(english.stderr.contains("2 line(s) could not be decided"))
+        #expect(english.stdout == russian.stdout)
+    }
+
     /// Values with escapes or non-ASCII text take the `String` path, plain ASCII values are
     /// looked up by their bytes: both must give the same answers and messages.
     @Test func escapedAndNonASCIIValuesAnswerLikePlainOnes() throws {

@@ -70,7 +70,7 @@ struct AuthorizeCommand: ParsableCommand {
             }
         }
         if badLines > 0 {
-            Terminal.err("\(badLines) line(s) could not be decided")
+            Terminal.err(L(.authorizeUndecided, ["count": "\(badLines)"]))
             throw ExitCode.failure
         }
     }
@@ -400,7 +400,7 @@ public enum AuthorizeFastPath {
         let badLines = decider.run(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size)))
         munmap(mapped, Int(status.st_size))
         if badLines > 0 {
-            Terminal.err("\(badLines) line(s) could not be decided")
+            Terminal.err(L(.authorizeUndecided, ["count": "\(badLines)"]))
             exit(1)
         }
         exit(0)
