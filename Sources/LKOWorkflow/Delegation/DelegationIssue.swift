@@ -29,20 +29,12 @@ extension DelegationPlan {
         /// In English (logs, tests).
         public var description: String { message.render(.en) }
 
-        enum CodingKeys: String, CodingKey {
-            case code, message
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            code = try container.decode(String.self, forKey: .code)
-            message = Message(.verbatim, ["text": .text(try container.decode(String.self, forKey: .message))])
+            (code, message) = try CodedMessageJSON.decode(from: decoder)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(message.render(.ru), forKey: .message)
+            try CodedMessageJSON.encode(code: code, message: message, to: encoder)
         }
     }
 }
