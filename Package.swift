@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,24 +45,28 @@ let package = Package(
         ),
         .target(
             name: "LKOStore",
-            dependencies: ["LKOCompiler", "LKOAccounts", "LKOMessages", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LKOCompiler", "LKOAccounts", "LKOMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "LKOWorkflow",
-            dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", "LKOMessages", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LKOStore", "LKOCompiler", "LKOCalendar", "LKOMessages"]
         ),
         // The bridge to the real ПОС (docs/pos.md): the hostile-file reader of its exports, then
         // snapshots, drift, monitoring and the ЛКО configuration sheet.
         .target(name: "LKOExportReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "LKOPOS",
-            dependencies: ["LKOExportReader", "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOStore", "LKOWorkflow", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LKOExportReader", "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOStore", "LKOWorkflow", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "LKOApplication",
             dependencies: [
                 "LKOLanguage", "LKOMessages", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow", "LKOPOS",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -115,7 +120,6 @@ let package = Package(
             name: "lko-bench",
             dependencies: [
                 "LKOLanguage", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOStore", "LKOWorkflow",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/lko-bench"
         ),

@@ -6,7 +6,6 @@
 //
 // LIST: check,decide,route,diff,import,lifecycle,argon2,growth (default: all).
 import Foundation
-import GRDB
 import LKOAccounts
 import LKOCalendar
 import LKOCompiler
@@ -364,7 +363,7 @@ if wanted("import") || wanted("lifecycle") {
     if wanted("lifecycle") {
         var accounts: [String: Account] = [:]
         for login in people { accounts[login] = try account(login) }
-        let rows = try store.read { db in try Row.fetchAll(db, sql: "SELECT pos_number, node, state, assignee FROM cases ORDER BY id") }
+        let rows = try store.read { db in try SQLRow.fetchAll(db, sql: "SELECT pos_number, node, state, assignee FROM cases ORDER BY id") }
         var transitions = 0
         var refused = 0
         var byAction: [String: Int] = [:]

@@ -1,13 +1,13 @@
-import GRDB
+import LKOStore
 
 /// Full names by login, for every place a person is shown (the order's people are named, not
 /// their logins). Pseudo-actors keep a Russian name of their own.
 public struct PersonNames: Sendable {
     var byLogin: [String: String]
 
-    static func load(_ db: Database) throws -> PersonNames {
+    static func load(_ db: SQLDatabase) throws -> PersonNames {
         var names: [String: String] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT login, full_name FROM accounts")) {
+        for row in try SQLRow.fetchAll(db.cachedStatement(sql: "SELECT login, full_name FROM accounts")) {
             names[row["login"]] = row["full_name"]
         }
         return PersonNames(byLogin: names)

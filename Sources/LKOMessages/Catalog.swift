@@ -78,7 +78,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case calSubjectYear, calSubjectOverride, wfCalendarCannotBuild, wfCalendarAddYear
     // the database file, account fields, account blockers, absences carried out
     case errDatabaseMissing, errDatabaseExists, errNotAnLKODatabase, errSchemaTooNew, errClockOverrideRefused, errSandboxTampered
-    case fieldErrNameEmpty, fieldErrTooLong, fieldErrControlCharacters, fieldErrNotAnAddress, fieldErrCannotCreate, fieldErrCannotRead, fieldErrBackupIntegrity
+    case fieldErrNameEmpty, fieldErrTooLong, fieldErrControlCharacters, fieldErrNotAnAddress, fieldErrCannotCreate, fieldErrCannotRead, fieldErrBackupIntegrity, fieldErrBackupPostgres
     case blockerOpenCases, blockerPendingSubstitute
     case delegationMoveHandover, delegationMoveHandback, delegationMoveStays
     // the audit log's events and details (`lko audit log`)
@@ -273,6 +273,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case lintAccountDisabled, lintLabelNoAccount, lintLabelRemoved, lintLabelDisabled, lintAccountGrantHelp, lintAccountCreateHelp
     case lintAccountEligibilityHelp
     // (end of section D)
+    // Section E: PostgreSQL, several servers, many organizations (issue 18).
+    case pgErrAddressShape, pgErrUnknownParameter, pgErrOrganization, errDatabaseUnavailable
+    // (end of section E)
 }
 
 extension MessageKey {
@@ -954,6 +957,7 @@ extension MessageKey {
         case .fieldErrCannotCreate: ("не удаётся создать {path} (есть ли такая папка и можно ли в неё писать?)", "cannot create {path} (does the folder exist and is it writable?)")
         case .fieldErrCannotRead: ("не удаётся прочитать {path} (нет прав доступа?)", "cannot read {path} (permission denied?)")
         case .fieldErrBackupIntegrity: ("копия не проходит проверку integrity_check: {result}", "the copy fails integrity_check: {result}")
+        case .fieldErrBackupPostgres: ("база данных в PostgreSQL копируется средствами PostgreSQL (pg_dump, реплика), см. docs/deploy.md", "a PostgreSQL database is backed up with PostgreSQL's own tools (pg_dump, a replica), see docs/deploy.md")
         case .blockerOpenCases:
             ("у {login} открытых сообщений и обращений: {count} ({numbers}) — сначала передайте их (`lko case reassign НОМЕР --to ЛОГИН`)",
              "{count} open case(s) assigned to {login}: {numbers} — reassign them first (`lko case reassign N --to LOGIN`)")
@@ -2053,6 +2057,19 @@ extension MessageKey {
         case .lintAccountCreateHelp: ("создайте учётную запись (`lko user add {login}`) или исправьте логин", "create the account with `lko user add {login}`, or fix the login")
         case .lintAccountEligibilityHelp: ("удалите объявление или укажите того, кто может замещать", "remove the declaration, or name someone who can stand in")
         // (end of section D templates)
+        case .pgErrAddressShape:
+            ("адрес базы PostgreSQL записывается так: postgres://пользователь@узел:порт/база?organization=ИДЕНТИФИКАТОР",
+             "a PostgreSQL address reads postgres://user@host:port/database?organization=ID")
+        case .pgErrUnknownParameter:
+            ("неизвестный параметр адреса «{name}»: допустим только organization",
+             "unknown address parameter `{name}`: only organization is accepted")
+        case .pgErrOrganization:
+            ("идентификатор организации «{organization}» не подходит: 1–40 строчных латинских букв, цифр и «_», начиная с буквы",
+             "organization identifier `{organization}` is not valid: 1–40 lower-case Latin letters, digits and `_`, starting with a letter")
+        case .errDatabaseUnavailable:
+            ("база данных {address} недоступна ({reason}); запрос не выполнен, ничего не изменено — повторите позже",
+             "the database {address} is unavailable ({reason}); the request was not performed, nothing changed — try again later")
+        // (end of section E templates)
         }
     }
 }

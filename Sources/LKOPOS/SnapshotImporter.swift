@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOExportReader
@@ -112,7 +111,7 @@ public struct SnapshotImporter {
         var issues = parsed.issues
         let titles = TitleMatcher(policy: policy)
         let accounts = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { (login: $0["login"] as String, fullName: $0["full_name"] as String) }
+            try SQLRow.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { (login: $0["login"] as String, fullName: $0["full_name"] as String) }
         }
         let persons = PersonMatcher(accounts: accounts)
         var titleCache: [[String?]: TitleMatcher.Outcome] = [:]
@@ -169,12 +168,11 @@ public struct SnapshotImporter {
         let (info, previous, events) = try store.write { db -> (SnapshotInfo, Int64?, [String: Int]) in
             try SnapshotSchema.ensure(db)
             let previous = try Int64.fetchOne(db, sql: "SELECT id FROM pos_snapshots ORDER BY as_of DESC, id DESC LIMIT 1")
-            try db.execute(sql: """
+            let id = try db.insert(sql: """
                 INSERT INTO pos_snapshots(file_sha256, file_name, format, as_of, imported_at, imported_by, policy_version, row_count, issue_count, columns_missing)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [digest, fileName, grid.format.rawValue, asOf.description, StoreClock.format(now), actor, policyVersion, rows.count, snapshotIssues,
                                  parsed.columns.missing.map(\.title).joined(separator: "; ")])
-            let id = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO pos_rows(snapshot_id, pos_number, row_number, epgu_number, source, category, subcategory, fact, node, regime, received, planned, actual,
                     stage, status, overdue_flag, fast_track, decision_type, rating, reexamination, coordinator, executor, manager, coordinator_login, executor_login, manager_login)
@@ -295,8 +293,8 @@ enum SnapshotEvents {
 
 /// Reading snapshots back.
 public enum SnapshotQueries {
-    static func snapshot(_ db: Database, sql: String, arguments: StatementArguments) throws -> SnapshotInfo? {
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+    static func snapshot(_ db: SQLDatabase, sql: String, arguments: SQLArguments) throws -> SnapshotInfo? {
+        guard let row = try SQLRow.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
         let missing: String = row["columns_missing"]
         return SnapshotInfo(id: row["id"], fileName: row["file_name"], format: row["format"], asOf: row["as_of"], importedAt: row["imported_at"],
                             importedBy: row["imported_by"], policyVersion: row["policy_version"], rowCount: row["row_count"], issueCount: row["issue_count"],
@@ -304,20 +302,20 @@ public enum SnapshotQueries {
     }
 
     /// The latest snapshot (by its export day, then by import order), or nil.
-    public static func latest(_ db: Database) throws -> SnapshotInfo? {
+    public static func latest(_ db: SQLDatabase) throws -> SnapshotInfo? {
         guard try db.tableExists("pos_snapshots") else { return nil }
         return try snapshot(db, sql: "SELECT * FROM pos_snapshots ORDER BY as_of DESC, id DESC LIMIT 1", arguments: [])
     }
 
-    public static func all(_ db: Database) throws -> [SnapshotInfo] {
+    public static func all(_ db: SQLDatabase) throws -> [SnapshotInfo] {
         guard try db.tableExists("pos_snapshots") else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT id FROM pos_snapshots ORDER BY as_of, id").compactMap {
+        return try SQLRow.fetchAll(db, sql: "SELECT id FROM pos_snapshots ORDER BY as_of, id").compactMap {
             try snapshot(db, sql: "SELECT * FROM pos_snapshots WHERE id = ?", arguments: [$0["id"] as Int64])
         }
     }
 
-    public static func rows(_ db: Database, snapshot: Int64) throws -> [SnapshotRow] {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM pos_rows WHERE snapshot_id = ? ORDER BY row_number", arguments: [snapshot])
+    public static func rows(_ db: SQLDatabase, snapshot: Int64) throws -> [SnapshotRow] {
+        let cursor = try SQLRow.fetchCursor(db, sql: "SELECT * FROM pos_rows WHERE snapshot_id = ? ORDER BY row_number", arguments: [snapshot])
         var rows: [SnapshotRow] = []
         func day(_ text: String?) -> CalendarDate? { text.flatMap { CalendarDate(iso: $0) } }
         while let row = try cursor.next() {
@@ -346,10 +344,10 @@ public enum SnapshotQueries {
         return rows
     }
 
-    public static func events(_ db: Database, number: String? = nil) throws -> [SnapshotEvent] {
+    public static func events(_ db: SQLDatabase, number: String? = nil) throws -> [SnapshotEvent] {
         guard try db.tableExists("pos_events") else { return [] }
         let sql = "SELECT * FROM pos_events" + (number == nil ? "" : " WHERE pos_number = ?") + " ORDER BY day, id"
-        return try Row.fetchAll(db, sql: sql, arguments: number.map { [$0] } ?? []).map {
+        return try SQLRow.fetchAll(db, sql: sql, arguments: number.map { [$0] } ?? []).map {
             SnapshotEvent(number: $0["pos_number"], kind: $0["kind"], old: $0["old_value"], new: $0["new_value"], day: CalendarDate(iso: $0["day"] as String) ?? CalendarDate(dayNumber: 0), datedBy: $0["dated_by"])
         }
     }

@@ -1,4 +1,4 @@
-import GRDB
+import LKOStore
 
 /// The tables of ПОС snapshots. Until the store's migrator registers them (as migration
 /// `v8-pos-snapshots`, with exactly ``sql``), they are created here on first use; every
@@ -69,8 +69,9 @@ public enum SnapshotSchema {
         """
 
     /// Creates the tables if the store's migrator has not.
-    public static func ensure(_ db: Database) throws {
+    public static func ensure(_ db: SQLDatabase) throws {
         if try db.tableExists("pos_applied") { return }
+        // PostgreSQL schemas are made whole (PostgresSchema); only an older SQLite file lacks them.
         try db.execute(sql: sql)
     }
 }

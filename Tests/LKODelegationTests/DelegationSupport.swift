@@ -152,7 +152,7 @@ final class DelegationFixture {
     /// Every handover or handback event, as (pos, action, before, after, actingFor, onDay).
     func moves(_ action: String) throws -> [Move] {
         try store.read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLRow.fetchAll(db, sql: """
                 SELECT c.pos_number, e.assignee_before, e.assignee_after, e.acting_for, e.on_day, e.from_state, e.to_state
                 FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.action = ? ORDER BY e.id
                 """, arguments: [action]).map {
@@ -192,7 +192,7 @@ final class DelegationFixture {
         try store.read { db in try Absence.fetchAll(db, sql: "SELECT * FROM absences ORDER BY id") }
     }
 
-    /// Row counts of every table plus the audit chain's head: equal snapshots mean nothing was written.
+    /// SQLRow counts of every table plus the audit chain's head: equal snapshots mean nothing was written.
     func snapshot() throws -> [String: String] {
         try store.read { db in
             var result: [String: String] = [:]

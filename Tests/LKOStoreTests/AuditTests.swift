@@ -167,7 +167,7 @@ struct AuditTests {
         let (g, _) = try Self.busyFixture()
         defer { g.cleanup() }
         try g.store.write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq IN (7, 8) ORDER BY seq")
+            let rows = try SQLRow.fetchAll(db, sql: "SELECT * FROM audit WHERE seq IN (7, 8) ORDER BY seq")
             for (row, other) in [(rows[0], rows[1]), (rows[1], rows[0])] {
                 try db.execute(sql: "UPDATE audit SET at = ?, actor = ?, action = ?, object = ?, details = ? WHERE seq = ?",
                                arguments: [other["at"], other["actor"], other["action"], other["object"], other["details"], row["seq"]])
@@ -182,7 +182,7 @@ struct AuditTests {
         let (f, secrets) = try Self.busyFixture()
         defer { f.cleanup() }
         let everything = try f.store.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit").flatMap { row in row.columnNames.map { String(describing: row[$0] as DatabaseValue) } }
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM audit").flatMap { row in row.columnNames.map { String(describing: row.value(named: $0)) } }
         }.joined(separator: "\n")
         #expect(everything.contains("ivanova"))  // the dump is real
         for secret in secrets {

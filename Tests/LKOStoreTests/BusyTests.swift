@@ -8,7 +8,7 @@ import Testing
 struct BusyTests {
     @Test func theDefaultBusyTimeoutIsFiveSeconds() {
         #expect(Store.defaultBusyTimeout == 5)
-        guard case .timeout(let seconds) = Store.configuration().busyMode else {
+        guard case .timeout(let seconds) = SQLiteEngine.configuration().busyMode else {
             Issue.record("the store does not wait for a busy database"); return
         }
         #expect(seconds == 5)

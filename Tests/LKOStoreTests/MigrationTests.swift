@@ -4,7 +4,7 @@ import LKOAccounts
 @testable import LKOStore
 import Testing
 
-@Suite("Database file: creation, opening, migrations")
+@Suite("SQLDatabase file: creation, opening, migrations")
 struct MigrationTests {
     static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences", "v6-record", "v7-audit-rows",
                                  // Issue 14: tombstones, apply provenance, recorded access reviews.
@@ -121,7 +121,7 @@ struct MigrationTests {
         defer { dir.cleanup() }
         let path = dir.path("v7.sqlite")
         let hash = try cheapHasher.hash(password: adminPassword)
-        let queue = try DatabaseQueue(path: path, configuration: Store.configuration())
+        let queue = try DatabaseQueue(path: path, configuration: SQLiteEngine.configuration())
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
@@ -133,9 +133,9 @@ struct MigrationTests {
                 INSERT INTO accounts(login, full_name, status, password_hash, is_bootstrap, created_at, updated_at)
                 VALUES ('old_admin', 'Старый админ', 'active', ?, 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')
                 """, arguments: [hash])
-            _ = try AuditLog.append(db, at: start, actor: "old_admin", action: "user.add", object: "old_admin")
+            _ = try AuditLog.append(SQLDatabase(backend: SQLiteConnection(db)), at: start, actor: "old_admin", action: "user.add", object: "old_admin")
         }
-        #expect(try queue.read { db in try AuditRows.verifyDeep(db) } == [])
+        #expect(try queue.read { db in try AuditRows.verifyDeep(SQLDatabase(backend: SQLiteConnection(db))) } == [])
         try queue.close()
 
         let store = try Store.open(path: path, clock: ManualWallClock(start: start))

@@ -9,14 +9,14 @@ import Testing
 struct TamperTests {
     /// A database with some history and a checkpoint of it; then `tamper` runs as raw SQL on a
     /// separate connection (as the sqlite3 shell would).
-    func scenario(_ tamper: (Database) throws -> Void) throws -> (Fixture, checkpoints: String) {
+    func scenario(_ tamper: (SQLDatabase) throws -> Void) throws -> (Fixture, checkpoints: String) {
         let f = try Fixture()
         for login in ["ivanova", "petrov", "sidorov"] { try f.add(login) }
         try f.store.setStatus("sidorov", to: .disabled, by: f.boss())
         let checkpoints = f.dir.path("checkpoints")
         _ = try f.store.checkpoint(keyPath: AuditKey.defaultPath(forDatabase: f.path), directory: checkpoints)
         let shell = try DatabaseQueue(path: f.path)
-        try shell.writeWithoutTransaction { db in try tamper(db) }
+        try shell.writeWithoutTransaction { db in try tamper(SQLDatabase(backend: SQLiteConnection(db))) }
         try shell.close()
         return (f, checkpoints)
     }

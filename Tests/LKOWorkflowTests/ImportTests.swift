@@ -11,7 +11,7 @@ import Testing
 struct FailingResolver: AssigneeResolver {
     var failing: String
 
-    func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
+    func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee {
         if login == failing { throw WorkflowError.invalid(code: "test", Message(.verbatim, ["text": .text("the delegation table is unavailable for \(login)")])) }
         return ResolvedAssignee(login: login)
     }

@@ -12,7 +12,7 @@ struct CrashingResolver: AssigneeResolver {
     struct Crash: Error {}
     var crashing: String
 
-    func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
+    func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee {
         if login == crashing { throw Crash() }
         return ResolvedAssignee(login: login)
     }

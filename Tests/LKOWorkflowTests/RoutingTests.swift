@@ -68,7 +68,7 @@ struct SubstituteResolver: AssigneeResolver {
     var absent: String
     var substitute: String
 
-    func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
+    func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee {
         login == absent ? ResolvedAssignee(login: substitute, actingFor: absent) : ResolvedAssignee(login: login)
     }
 }

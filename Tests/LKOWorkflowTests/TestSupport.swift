@@ -152,7 +152,7 @@ final class Fixture {
         _ pos: String, node: String, regime: Regime = .appeal, state: CaseState, assignee: String? = nil,
         moderationOn: String = "2026-03-02", term: Int = 30, deadline: String? = nil, answer: String? = nil,
         draftedBy: String? = nil, submittedBy: String? = nil, draftedFor: String? = nil, redirectedTo: String? = nil,
-        in db: Database
+        in db: SQLDatabase
     ) throws {
         try db.execute(sql: """
             INSERT INTO cases(pos_number, regime, node, received_on, moderation_on, state, assignee, term_days, term_unit, deadline,

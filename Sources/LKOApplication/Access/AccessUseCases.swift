@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -282,7 +281,7 @@ extension LKOService {
 
     /// Full names by login.
     func accountNames() throws -> [String: String] {
-        try store.read { db in Dictionary(try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { ($0["login"] as String, $0["full_name"] as String) }, uniquingKeysWith: { first, _ in first }) }
+        try store.read { db in Dictionary(try SQLRow.fetchAll(db, sql: "SELECT login, full_name FROM accounts").map { ($0["login"] as String, $0["full_name"] as String) }, uniquingKeysWith: { first, _ in first }) }
     }
 
     /// `lko user show LOGIN` / `GET /api/v1/users/{login}/access`.
@@ -294,7 +293,7 @@ extension LKOService {
             let statuses = try store.accountStatuses()
             let absences = try workflow.absenceFacts()
             let (fullName, locked, openCases, absenceRows) = try store.read { db -> (String?, Bool, [String], [Absence]) in
-                let row = try Row.fetchOne(db, sql: "SELECT full_name, locked_until FROM accounts WHERE login = ?", arguments: [login])
+                let row = try SQLRow.fetchOne(db, sql: "SELECT full_name, locked_until FROM accounts WHERE login = ?", arguments: [login])
                 let lockedUntil = (row?["locked_until"] as String?).flatMap(StoreClock.parse)
                 let cases = try String.fetchAll(db, sql: "SELECT pos_number FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned') ORDER BY pos_number", arguments: [login])
                 let absences = try Absence.fetchAll(db, sql: "SELECT * FROM absences WHERE (login = ? OR substitute = ?) AND status != 'cancelled' ORDER BY starts_on, id", arguments: [login, login])
@@ -427,7 +426,7 @@ extension LKOService {
         try run {
             let (workflow, policy) = try requireActive()
             let open = try store.read { db in
-                try Row.fetchAll(db, sql: "SELECT pos_number, node FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned') ORDER BY pos_number", arguments: [login])
+                try SQLRow.fetchAll(db, sql: "SELECT pos_number, node FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned') ORDER BY pos_number", arguments: [login])
                     .map { ($0["pos_number"] as String, $0["node"] as String) }
             }
             var moved: [String] = []

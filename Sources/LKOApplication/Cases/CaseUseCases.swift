@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -19,7 +18,7 @@ extension LKOService {
             let policy = workflow.policy
             let day = workflow.today
             var clauses: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: SQLArguments = []
             switch query.view {
             case .mine: clauses.append("assignee = ?"); arguments += [caller.login]
             case .approval: clauses.append("state = 'on_approval'")

@@ -1,4 +1,4 @@
-import GRDB
+import LKOStore
 import LKOCalendar
 import LKOCompiler
 
@@ -12,7 +12,7 @@ import LKOCompiler
 /// with `decide`, so a disagreement could only hide a row, never show one.
 struct VisibilityFilter {
     var sql: String
-    var arguments: StatementArguments
+    var arguments: SQLArguments
 
     /// `absences`: those the person stands in for, whose derived rights count too (issue 14).
     init(policy: CompiledPolicy, login: String, action: Action, day: CalendarDate, absences: [AbsenceFact] = []) {
@@ -28,6 +28,6 @@ struct VisibilityFilter {
         }
         func list(_ paths: [String]) -> String { paths.isEmpty ? "NULL" : Array(repeating: "?", count: paths.count).joined(separator: ", ") }
         sql = "(node IN (\(list(anyone))) OR (assignee = ? AND node IN (\(list(assigned)))))"
-        arguments = StatementArguments(anyone) + [login] + StatementArguments(assigned)
+        arguments = SQLArguments(anyone) + [login] + SQLArguments(assigned)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCompiler
 import LKOStore
 import LKOWorkflow
@@ -36,7 +35,7 @@ extension LKOService {
             let role = policy.tables.organization.executorRole
             let logins = Set(policy.tables.grants.filter { $0.role == role && PolicyFacts.valid(from: $0.from, until: $0.until, on: day) }.map(\.login))
             let accounts = try store.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: "SELECT login, full_name, position, status FROM accounts")).map {
+                try SQLRow.fetchAll(db.cachedStatement(sql: "SELECT login, full_name, position, status FROM accounts")).map {
                     (login: $0["login"] as String, name: $0["full_name"] as String, position: $0["position"] as String, status: $0["status"] as String)
                 }
             }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import LKOCompiler
 
 /// Where an applied policy came from: the git commit, and whether the working tree was clean.
@@ -27,7 +26,7 @@ public struct RecordedAccessReview: Sendable, Codable, Equatable {
 
 extension Store {
     /// Whether `login` is a removed account kept as a tombstone.
-    public static func isTombstone(_ db: Database, _ login: String) throws -> Bool {
+    public static func isTombstone(_ db: SQLDatabase, _ login: String) throws -> Bool {
         try String.fetchOne(db, sql: "SELECT removed_at FROM accounts WHERE login = ?", arguments: [login]) != nil
     }
 
@@ -35,7 +34,7 @@ extension Store {
     public func accountStatuses() throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
                 result[row["login"]] = (row["removed_at"] as String?) != nil ? "removed" : row["status"]
             }
             return result
@@ -58,9 +57,8 @@ extension Store {
         let digest = "sha256:" + SHA256.hash(data: Data(matrixJSON.utf8)).map { String(format: "%02x", $0) }.joined()
         return try write { db in
             let now = clock.now()
-            try db.execute(sql: "INSERT INTO access_reviews(on_day, policy_version, matrix, digest, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [onDay, policyVersion, matrixJSON, digest, actor.login, StoreClock.format(now)])
-            let id = db.lastInsertedRowID
+            let id = try db.insert(sql: "INSERT INTO access_reviews(on_day, policy_version, matrix, digest, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [onDay, policyVersion, matrixJSON, digest, actor.login, StoreClock.format(now)])
             try AuditLog.append(db, at: now, actor: actor.login, action: "access.review", object: "access_review:\(id)", details: ["day": onDay, "policy": policyVersion, "digest": digest])
             return RecordedAccessReview(id: id, onDay: onDay, policyVersion: policyVersion, matrix: matrixJSON, digest: digest, recordedBy: actor.login, recordedAt: StoreClock.format(now))
         }
@@ -69,7 +67,7 @@ extension Store {
     /// The last recorded access review, if any.
     public func lastAccessReview() throws -> RecordedAccessReview? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_reviews ORDER BY id DESC LIMIT 1") else { return nil }
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM access_reviews ORDER BY id DESC LIMIT 1") else { return nil }
             return RecordedAccessReview(id: row["id"], onDay: row["on_day"], policyVersion: row["policy_version"], matrix: row["matrix"], digest: row["digest"], recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
         }
     }

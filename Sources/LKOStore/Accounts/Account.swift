@@ -1,9 +1,8 @@
 import Foundation
 import LKOMessages
-import GRDB
 
 /// A person who can log in to lko. Logins are the same identifiers the policy's grants name.
-public struct Account: Codable, Sendable, Equatable, FetchableRecord {
+public struct Account: Codable, Sendable, Equatable, SQLRecord {
     public enum Status: String, Codable, Sendable {
         case active, disabled
     }

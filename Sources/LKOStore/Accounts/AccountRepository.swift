@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 import LKOAccounts
 
 /// Reads and writes accounts. Every change appends its audit entry in the same transaction.
 enum AccountRepository {
-    static func insert(_ db: Database, _ account: NewAccount, passwordHash: String, isBootstrap: Bool, now: Date) throws {
+    static func insert(_ db: SQLDatabase, _ account: NewAccount, passwordHash: String, isBootstrap: Bool, now: Date) throws {
         if try fetch(db, account.login) != nil { throw StoreError.loginTaken(account.login) }
         let time = StoreClock.format(now)
         try db.execute(
@@ -16,24 +15,24 @@ enum AccountRepository {
         )
     }
 
-    static func fetch(_ db: Database, _ login: String) throws -> Account? {
+    static func fetch(_ db: SQLDatabase, _ login: String) throws -> Account? {
         try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE login = ?", arguments: [login])
     }
 
-    static func require(_ db: Database, _ login: String) throws -> Account {
+    static func require(_ db: SQLDatabase, _ login: String) throws -> Account {
         guard let account = try fetch(db, login) else { throw StoreError.unknownLogin(login) }
         return account
     }
 
-    static func all(_ db: Database) throws -> [Account] {
+    static func all(_ db: SQLDatabase) throws -> [Account] {
         try Account.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY login")
     }
 
-    static func passwordHash(_ db: Database, _ login: String) throws -> String? {
+    static func passwordHash(_ db: SQLDatabase, _ login: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT password_hash FROM accounts WHERE login = ?", arguments: [login])
     }
 
-    static func activeLogins(_ db: Database, now: Date) throws -> [String] {
+    static func activeLogins(_ db: SQLDatabase, now: Date) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE status = 'active' ORDER BY login")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOMessages
 import LKOAccounts
 import LKOCompiler
@@ -107,7 +106,7 @@ extension Store {
     }
 
     /// Refuses a change that would leave no active account able to change the policy.
-    func guardPolicyAdministrators(_ db: Database, removing login: String, active: ActivePolicy?) throws {
+    func guardPolicyAdministrators(_ db: SQLDatabase, removing login: String, active: ActivePolicy?) throws {
         let remaining = try AccountRepository.activeLogins(db, now: clock.now()).filter { $0 != login }
         if let active {
             let day = today(policy: active.policy)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOAccounts
 
 /// `lko login`, `lko logout`, and the check every state-changing command makes first.
@@ -63,7 +62,7 @@ extension Store {
     /// A lock stops password checks, not the sessions that proved the password before it: five
     /// wrong guesses by anyone must not log a colleague out of the work in hand. (Disabling an
     /// account is what ends its sessions.)
-    func recordFailedPassword(_ db: Database, login: String, state: LoginThrottleState, throttle: LoginThrottle, now: Date) throws -> StoreError {
+    func recordFailedPassword(_ db: SQLDatabase, login: String, state: LoginThrottleState, throttle: LoginThrottle, now: Date) throws -> StoreError {
         let next = throttle.recordingFailure(state, now: now)
         let lockedNow = next.lockedUntil.map { $0 > now } ?? false
         try db.execute(sql: "UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE login = ?", arguments: [next.consecutiveFailures, next.lockedUntil.map(StoreClock.format), login])
@@ -119,7 +118,7 @@ extension Store {
         // A read first: most requests only need to know the session is valid. Expiry deletes
         // and the once-a-minute refresh are small writes of their own.
         let found = try read { db -> (login: String, created: Date, lastSeen: Date, account: Account?)? in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT login, created_at, last_seen_at FROM sessions WHERE token_hash = ?"), arguments: [token.storageHash]) else {
+            guard let row = try SQLRow.fetchOne(db.cachedStatement(sql: "SELECT login, created_at, last_seen_at FROM sessions WHERE token_hash = ?"), arguments: [token.storageHash]) else {
                 return nil
             }
             let login: String = row["login"]

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import LKOMessages
-import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -88,7 +87,7 @@ public enum AuditKey {
 
 extension Store {
     /// The identity of this database for checkpoints: the hash of its first audit entry.
-    func databaseIdentity(_ db: Database) throws -> String {
+    func databaseIdentity(_ db: SQLDatabase) throws -> String {
         try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = 1") ?? "unknown"
     }
 
@@ -96,8 +95,8 @@ extension Store {
     /// any moment leaves the old checkpoints and either no new file or the whole new one).
     public func checkpoint(keyPath: String, directory: String?) throws -> AuditCheckpoint {
         let key = try AuditKey.load(at: keyPath)
-        let (identity, head) = try read { db -> (String, Row?) in
-            (try databaseIdentity(db), try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        let (identity, head) = try read { db -> (String, SQLRow?) in
+            (try databaseIdentity(db), try SQLRow.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         }
         guard let head else { throw StoreError.invalidField(field: "audit", reason: Message(.fieldErrAuditEmpty)) }
         var checkpoint = AuditCheckpoint(format: 1, database: identity, seq: head["seq"], headHash: head["hash"], at: StoreClock.format(clock.now()),
@@ -178,7 +177,7 @@ extension Store {
 
     /// Refuses a database whose sandbox flag no longer holds what lko wrote at `init` — someone
     /// flipped it to re-enable `LKO_NOW` on a production database.
-    func checkSandboxFlag(_ db: Database) throws {
+    func checkSandboxFlag(_ db: SQLDatabase) throws {
         guard try db.tableExists("audit_rows"),
               let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM settings WHERE key = 'sandbox'") else { return }
         guard let recorded = try String.fetchOne(db, sql: "SELECT digest FROM audit_rows WHERE tbl = 'settings' AND row_id = ? ORDER BY seq DESC LIMIT 1", arguments: [rowID]) else { return }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import LKOMessages
 
 /// The audit trail: append-only, hash-chained entries written in the same transaction as the
@@ -13,7 +12,7 @@ import LKOMessages
 public enum AuditLog {
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    public struct Entry: Codable, Sendable, Equatable, FetchableRecord {
+    public struct Entry: Codable, Sendable, Equatable, SQLRecord {
         public var seq: Int64
         public var at: String
         public var actor: String
@@ -42,11 +41,11 @@ public enum AuditLog {
     /// form, a comment, a reason) is bounded and has its control characters escaped, so a
     /// printed log line cannot be forged.
     @discardableResult
-    public static func append(_ db: Database, at: Date, actor rawActor: String, action: String, object rawObject: String, details rawDetails: [String: String] = [:]) throws -> Entry {
+    public static func append(_ db: SQLDatabase, at: Date, actor rawActor: String, action: String, object rawObject: String, details rawDetails: [String: String] = [:]) throws -> Entry {
         let actor = AuditText.bounded(rawActor)
         let object = AuditText.bounded(rawObject, limit: 200)
         let details = rawDetails.mapValues { AuditText.bounded($0, limit: detailLimit) }
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        let last = try SQLRow.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
         let previous: String = last?["hash"] ?? genesisHash
         let detailsText = canonicalJSON(details)
@@ -90,9 +89,9 @@ public enum AuditLog {
         }
     }
 
-    public static func entries(_ db: Database, filter: Filter = Filter()) throws -> [Entry] {
+    public static func entries(_ db: SQLDatabase, filter: Filter = Filter()) throws -> [Entry] {
         var clauses: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let since = filter.since { clauses.append("at >= ?"); arguments += [since] }
         if let actor = filter.actor { clauses.append("actor = ?"); arguments += [actor] }
         if let object = filter.object { clauses.append("(object = ? OR object LIKE ?)"); arguments += [object, object + ":%"] }
@@ -125,7 +124,7 @@ public enum AuditLog {
         }
     }
 
-    public static func verify(_ db: Database) throws -> Verification {
+    public static func verify(_ db: SQLDatabase) throws -> Verification {
         var previous = genesisHash
         var expectedSeq: Int64 = 1
         var count = 0

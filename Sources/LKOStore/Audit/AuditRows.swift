@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import LKOMessages
 
 /// The rows behind the audit chain. Every row lko writes in a tracked table is noted by a
@@ -15,50 +14,11 @@ public enum AuditRows {
     /// of tokens; policy versions are content-addressed and checked by their own hash.)
     public static let tables: Set<String> = ["cases", "case_events", "answer_versions", "violations", "accounts", "settings", "absences"]
 
-    /// Notes the rowids written in each transaction, per connection.
-    final class Tracker: TransactionObserver, @unchecked Sendable {
-        // Only the connection's own thread touches `pending` (GRDB serializes a connection).
-        var pending: [String: Set<Int64>] = [:]
-
-        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-            AuditRows.tables.contains(eventKind.tableName)
-        }
-
-        func databaseDidChange(with event: DatabaseEvent) {
-            pending[event.tableName, default: []].insert(event.rowID)
-        }
-
-        func databaseDidCommit(_ db: Database) { pending.removeAll() }
-        func databaseDidRollback(_ db: Database) { pending.removeAll() }
-
-        func drain() -> [String: Set<Int64>] {
-            defer { pending.removeAll() }
-            return pending
-        }
-    }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var trackers: [ObjectIdentifier: Tracker] = [:]
-
-    /// Installs the tracker on a new connection (from the store's configuration).
-    static func install(on db: Database) {
-        let tracker = Tracker()
-        db.add(transactionObserver: tracker, extent: .databaseLifetime)
-        lock.lock()
-        trackers[ObjectIdentifier(db)] = tracker
-        lock.unlock()
-    }
-
-    static func tracker(for db: Database) -> Tracker? {
-        lock.lock()
-        defer { lock.unlock() }
-        return trackers[ObjectIdentifier(db)]
-    }
-
     /// Stores the digests of the rows written since the last entry and returns their combined
     /// digest (nil when none), for the entry `seq`.
-    static func record(_ db: Database, seq: Int64) throws -> String? {
-        guard let changed = tracker(for: db)?.drain(), !changed.isEmpty else { return nil }
+    static func record(_ db: SQLDatabase, seq: Int64) throws -> String? {
+        let changed = try db.backend.drainChangedRows()
+        guard !changed.isEmpty else { return nil }
         var lines: [String] = []
         for table in changed.keys.sorted() {
             for rowID in changed[table]!.sorted() {
@@ -75,14 +35,21 @@ public enum AuditRows {
     }
 
     /// SHA-256 of a row's columns and values in order; `deleted` for a row that is gone.
-    public static func rowDigest(_ db: Database, table: String, rowID: Int64) throws -> String {
+    public static func rowDigest(_ db: SQLDatabase, table: String, rowID: Int64) throws -> String {
         guard tables.contains(table) else { return "untracked" }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE rowid = ?"), arguments: [rowID]) else { return "deleted" }
+        guard let row = try SQLRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn(table)) = ?"), arguments: [rowID]) else { return "deleted" }
         var text = ""
-        for (column, value) in row {
-            text += column + "\u{1F}" + (value.isNull ? "\u{0}" : String(describing: value.storage)) + "\u{1E}"
+        // PostgreSQL keeps SQLite's implicit rowid as a column of its own; it is not content.
+        for (column, value) in row where column != "rowid" {
+            text += column + "\u{1F}" + value.digestText + "\u{1E}"
         }
         return hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// The column that identifies a tracked table's rows: SQLite's rowid, which is `id` where
+    /// the table has an integer key (PostgreSQL has a `rowid` column where it has none).
+    static func keyColumn(_ table: String) -> String {
+        table == "accounts" || table == "settings" ? "rowid" : "id"
     }
 
     static func hex(_ digest: SHA256.Digest) -> String {
@@ -112,15 +79,15 @@ public enum AuditRows {
     /// `lko audit verify --deep`: recomputes every tracked row's digest and compares it with the
     /// last one the chain recorded; checks that each entry's row list still hashes to what the
     /// chain holds; names rows lko never recorded.
-    public static func verifyDeep(_ db: Database) throws -> [Finding] {
+    public static func verifyDeep(_ db: SQLDatabase) throws -> [Finding] {
         var findings: [Finding] = []
         // 1. The row lists are the chain's.
         var lines: [Int64: [String]] = [:]
-        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, tbl, row_id, digest FROM audit_rows ORDER BY seq, tbl, row_id")
+        let cursor = try SQLRow.fetchCursor(db, sql: "SELECT seq, tbl, row_id, digest FROM audit_rows ORDER BY seq, tbl, row_id")
         while let row = try cursor.next() {
             lines[row["seq"], default: []].append("\(row["tbl"] as String):\(row["row_id"] as Int64):\(row["digest"] as String)")
         }
-        let chained = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT seq, rows_digest FROM audit WHERE rows_digest IS NOT NULL").map { ($0["seq"] as Int64, $0["rows_digest"] as String) })
+        let chained = Dictionary(uniqueKeysWithValues: try SQLRow.fetchAll(db, sql: "SELECT seq, rows_digest FROM audit WHERE rows_digest IS NOT NULL").map { ($0["seq"] as Int64, $0["rows_digest"] as String) })
         for (seq, digest) in chained where combined(lines[seq] ?? []) != digest {
             findings.append(Finding(table: "audit_rows", rowID: seq, seq: seq, problem: Message(.auditRowDigestsEdited, ["seq": .text("\(seq)")])))
         }
@@ -129,12 +96,12 @@ public enum AuditRows {
         }
         // 2. Each row against its last recorded digest.
         var latest: [String: [Int64: (seq: Int64, digest: String)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT tbl, row_id, seq, digest FROM audit_rows WHERE rowid IN (SELECT MAX(rowid) FROM audit_rows GROUP BY tbl, row_id)") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT tbl, row_id, seq, digest FROM audit_rows WHERE rowid IN (SELECT MAX(rowid) FROM audit_rows GROUP BY tbl, row_id)") {
             latest[row["tbl"], default: [:]][row["row_id"]] = (row["seq"], row["digest"])
         }
         for table in tables.sorted() {
             var present = Set<Int64>()
-            for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") {
+            for rowID in try Int64.fetchAll(db, sql: "SELECT \(keyColumn(table)) FROM \(table) ORDER BY \(keyColumn(table))") {
                 present.insert(rowID)
                 guard let recorded = latest[table]?[rowID] else {
                     findings.append(Finding(table: table, rowID: rowID, seq: nil, problem: Message(.auditRowNotRecorded)))
@@ -154,27 +121,26 @@ public enum AuditRows {
     /// Records the rows of `table` again after a migration changed its columns: a row's digest
     /// covers every column, so an added column would otherwise make every existing row look
     /// edited behind lko's back. One `audit.baseline` entry, none for an empty table.
-    static func rebaseline(_ db: Database, table: String, reason: String) throws {
-        guard tables.contains(table), let tracker = tracker(for: db) else { return }
+    static func rebaseline(_ db: SQLDatabase, table: String, reason: String) throws {
+        guard tables.contains(table) else { return }
         // Rows the chain never recorded (a database before v7, or an empty chain) have no
         // digest to restart.
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_rows WHERE tbl = ?", arguments: [table]) ?? 0 > 0 else { return }
-        for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table)") {
-            tracker.pending[table, default: []].insert(rowID)
-        }
-        guard !tracker.pending.isEmpty else { return }
+        let rowIDs = try Int64.fetchAll(db, sql: "SELECT \(keyColumn(table)) FROM \(table)")
+        guard !rowIDs.isEmpty else { return }
+        db.backend.markChanged(table: table, rowIDs: rowIDs)
         try AuditLog.append(db, at: Date(), actor: "system", action: "audit.baseline", object: "database", details: ["reason": reason])
     }
 
     /// Records every existing row once (the baseline of a database made before v7).
-    static func baseline(_ db: Database) throws {
-        guard let tracker = tracker(for: db) else { return }
+    static func baseline(_ db: SQLDatabase) throws {
+        var any = false
         for table in tables.sorted() {
-            for rowID in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table)") {
-                tracker.pending[table, default: []].insert(rowID)
-            }
+            let rowIDs = try Int64.fetchAll(db, sql: "SELECT \(keyColumn(table)) FROM \(table)")
+            any = any || !rowIDs.isEmpty
+            db.backend.markChanged(table: table, rowIDs: rowIDs)
         }
-        guard !tracker.pending.isEmpty else { return }
+        guard any else { return }
         try AuditLog.append(db, at: Date(), actor: "system", action: "audit.baseline", object: "database", details: ["reason": "row digests start here (schema v7)"])
     }
 }

@@ -204,7 +204,7 @@ enum Schema {
                 CREATE INDEX audit_rows_by_seq ON audit_rows(seq);
                 """)
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 > 0 {
-                try AuditRows.baseline(db)
+                try AuditRows.baseline(SQLDatabase(backend: SQLiteConnection(db)))
             }
         }
         // Issue 14: tombstones (a removed account keeps its name, never signs in, its login is
@@ -224,7 +224,7 @@ enum Schema {
                     recorded_at TEXT NOT NULL
                 );
                 """)
-            try AuditRows.rebaseline(db, table: "accounts", reason: "row digests of accounts restart here (schema v8 added removed_at)")
+            try AuditRows.rebaseline(SQLDatabase(backend: SQLiteConnection(db)), table: "accounts", reason: "row digests of accounts restart here (schema v8 added removed_at)")
         }
         // The queues page in SQL (`view=mine`, approval, incoming): an index that gives rows in
         // the lists' order per assignee and per state, and holds the node the visibility check reads.

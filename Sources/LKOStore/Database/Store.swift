@@ -1,18 +1,17 @@
 import Foundation
-import GRDB
 import LKOMessages
 import LKOAccounts
 
-/// The lko database: one SQLite file (WAL, foreign keys on, mode 0600) holding accounts,
-/// sessions, policy versions and the audit chain.
+/// The lko database: accounts, sessions, policy versions, cases and the audit chain of one
+/// organization, in a SQLite file (the default) or in a regional PostgreSQL database.
 ///
 /// Every multi-step change runs in one transaction together with its audit entry, so a crash at
 /// any moment leaves either the old state or the new one, never half of a change.
 public final class Store: Sendable {
+    /// The database's address as given: a file path, or a `postgres://` address (without its password).
     public let path: String
-    /// A pool when opened (readers run concurrently beside the one writer, WAL); the queue
-    /// that created the file when made by ``create(path:sandbox:administrator:password:clock:hasher:auditKeyPath:)``.
-    let queue: any DatabaseWriter
+    /// The engine that holds the data (``SQLiteEngine`` by default, ``PostgresEngine`` for a region).
+    let engine: any StoreEngine
     public let clock: any WallClock
     /// Whether the database was created with `lko init --sandbox` (rehearsals and training), the
     /// only kind that accepts a moved clock.
@@ -25,15 +24,26 @@ public final class Store: Sendable {
     /// How long a write waits for another process's write before giving up with a message.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    private init(path: String, queue: any DatabaseWriter, clock: any WallClock, isSandbox: Bool, blockerProviders: [any AccountBlockerProvider]) {
-        self.path = path
-        self.queue = queue
+    init(engine: any StoreEngine, clock: any WallClock, isSandbox: Bool, blockerProviders: [any AccountBlockerProvider]) {
+        self.path = engine.displayAddress
+        self.engine = engine
         self.clock = clock
         self.isSandbox = isSandbox
         self.blockerProviders = blockerProviders
     }
 
-    /// Creates a new database with its first administrator. Refuses to touch an existing file.
+    /// The engine's dialect: `sqlite` for a file, `postgres` for a `postgres://` address.
+    public var dialect: SQLDialect { engine.dialect }
+
+    /// Whether an address names a PostgreSQL database rather than a SQLite file.
+    public static func isPostgresAddress(_ address: String) -> Bool {
+        address.hasPrefix("postgres://") || address.hasPrefix("postgresql://")
+    }
+
+    /// Creates a new database with its first administrator. Refuses to touch an existing one.
+    ///
+    /// - Parameter path: a SQLite file, or `postgres://user@host:port/db?organization=ID` for
+    ///   one organization's part of a regional PostgreSQL database.
     public static func create(
         path: String,
         sandbox: Bool,
@@ -43,29 +53,16 @@ public final class Store: Sendable {
         hasher: PasswordHasher = PasswordHasher(),
         auditKeyPath: String? = nil
     ) throws -> Store {
-        let manager = FileManager.default
-        for candidate in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: candidate) {
-            throw StoreError.databaseExists(path: candidate)
-        }
         try AccountRules.validate(administrator)
         let violations = PasswordRules.standard.violations(of: password, login: administrator.login)
         guard violations.isEmpty else { throw StoreError.weakPassword(violations.map(\.description)) }
         let passwordHash = try hasher.hash(password: password)
 
-        // Owner-only from the first byte: the file holds password hashes and personal data.
-        let previousMask = umask(0o077)
-        defer { umask(previousMask) }
-        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidField(field: "--db", reason: Message(.fieldErrCannotCreate, ["path": .text(path)]))
-        }
+        let engine: any StoreEngine = try isPostgresAddress(path)
+            ? PostgresEngine.create(address: path)
+            : SQLiteEngine.create(path: path)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-            }
-            try Schema.migrator.migrate(queue)
-            let store = Store(path: path, queue: queue, clock: clock, isSandbox: sandbox, blockerProviders: [])
+            let store = Store(engine: engine, clock: clock, isSandbox: sandbox, blockerProviders: [])
             try store.write { db in
                 let now = clock.now()
                 try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('sandbox', ?), ('created_at', ?)", arguments: [sandbox ? "1" : "0", StoreClock.format(now)])
@@ -74,20 +71,19 @@ public final class Store: Sendable {
                 try AuditLog.append(db, at: now, actor: administrator.login, action: "user.add", object: "user:\(administrator.login)", details: ["role": "initial administrator"])
             }
             // The checkpoint signing key lives beside the database, never in it.
-            try AuditKey.create(at: auditKeyPath ?? AuditKey.defaultPath(forDatabase: path))
+            try AuditKey.create(at: auditKeyPath ?? AuditKey.defaultPath(forDatabase: engine.displayAddress))
             return store
         } catch {
-            try? manager.removeItem(atPath: path)
-            try? manager.removeItem(atPath: path + "-wal")
-            try? manager.removeItem(atPath: path + "-shm")
-            throw Store.translate(error, path: path)
+            try? engine.close()
+            if let postgres = engine as? PostgresEngine { try? postgres.dropOrganization() } else { SQLiteEngine.removeFiles(path) }
+            throw error
         }
     }
 
     /// Opens an existing database, applying pending migrations.
     ///
     /// - Parameter clockOverride: a moved "now" (`LKO_NOW`); refused unless the database is a sandbox.
-    /// - Parameter busyTimeout: how long a write waits for another process's write before failing
+    /// - Parameter busyTimeout: how long a write waits for another writer before failing
     ///   with ``StoreError/busy(path:)``.
     public static func open(
         path: String,
@@ -96,93 +92,49 @@ public final class Store: Sendable {
         blockerProviders: [any AccountBlockerProvider] = [],
         busyTimeout: TimeInterval = Store.defaultBusyTimeout
     ) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.invalidField(field: "--db", reason: Message(.fieldErrCannotRead, ["path": .text(path)]))
-        }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        guard header.starts(with: Array("SQLite format 3".utf8)) else { throw StoreError.notAnLKODatabase(path: path) }
+        let engine: any StoreEngine = try isPostgresAddress(path)
+            ? PostgresEngine.open(address: path, busyTimeout: busyTimeout)
+            : SQLiteEngine.open(path: path, busyTimeout: busyTimeout)
         do {
-            // Look through a read-only connection first: a foreign file, or one from a newer lko,
-            // is left byte for byte as it was (a pool would switch it to WAL before any check).
-            var lookOnly = configuration(busyTimeout: busyTimeout)
-            lookOnly.readonly = true
-            let look = try DatabaseQueue(path: path, configuration: lookOnly)
-            try look.read { db in
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard application == Schema.applicationID else { throw StoreError.notAnLKODatabase(path: path) }
-                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.schemaTooNew(path: path) }
-            }
-            try look.close()
-            let queue = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            try Schema.migrator.migrate(queue)
-            let isSandbox = try queue.read { db in
+            let isSandbox = try engine.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'sandbox'") == "1"
             }
-            let probe = Store(path: path, queue: queue, clock: clock, isSandbox: isSandbox, blockerProviders: [])
-            try queue.read { db in try probe.checkSandboxFlag(db) }
+            let probe = Store(engine: engine, clock: clock, isSandbox: isSandbox, blockerProviders: [])
+            try engine.read { db in try probe.checkSandboxFlag(db) }
             var effectiveClock = clock
             if let clockOverride {
                 guard isSandbox else { throw StoreError.clockOverrideRefused }
                 effectiveClock = FixedWallClock(clockOverride)
             }
-            return Store(path: path, queue: queue, clock: effectiveClock, isSandbox: isSandbox, blockerProviders: blockerProviders)
+            return Store(engine: engine, clock: effectiveClock, isSandbox: isSandbox, blockerProviders: blockerProviders)
         } catch {
-            throw Store.translate(error, path: path)
+            try? engine.close()
+            throw error
         }
-    }
-
-    static func configuration(busyTimeout: TimeInterval = Store.defaultBusyTimeout) -> Configuration {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.prepareDatabase { db in
-            AuditRows.install(on: db)
-            // In WAL mode NORMAL keeps the database consistent through any crash or kill; only
-            // the last commits before a power loss may be lost, and every commit is still atomic.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        return configuration
-    }
-
-    /// Maps SQLite failures to messages a person can act on.
-    static func translate(_ error: any Error, path: String) -> any Error {
-        if let databaseError = error as? DatabaseError {
-            switch databaseError.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
-            case .SQLITE_NOTADB: return StoreError.notAnLKODatabase(path: path)
-            default: return error
-            }
-        }
-        return error
     }
 
     /// Runs `body` in one write transaction (committed only if it returns normally).
     @discardableResult
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.write(body)
-        } catch {
-            throw Store.translate(error, path: path)
-        }
+    public func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        try engine.write(body)
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.read(body)
-        } catch {
-            throw Store.translate(error, path: path)
-        }
+    public func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        try engine.read(body)
     }
 
-    /// `PRAGMA integrity_check` — "ok" for a healthy file.
+    /// The engine's integrity check (`PRAGMA integrity_check` on SQLite) — "ok" when healthy.
     public func integrityCheck() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try engine.integrityCheck()
     }
 
     public func close() throws {
-        try queue.close()
+        try engine.close()
+    }
+
+    /// Whether a failure was the disk (or the database server's disk) filling up.
+    public static func isDiskFull(_ error: any Error) -> Bool {
+        SQLiteEngine.isDiskFull(error) || PostgresEngine.isDiskFull(error)
     }
 }
 
@@ -190,7 +142,7 @@ public final class Store: Sendable {
 /// delegation layer: pending substitutions). Each returned message is one reason, for people
 /// (rendered in the reader's language).
 public protocol AccountBlockerProvider: Sendable {
-    func blockers(for login: String, in db: Database) throws -> [Message]
+    func blockers(for login: String, in db: SQLDatabase) throws -> [Message]
 }
 
 extension Store {

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case notAnLKODatabase(path: String)
     case schemaTooNew(path: String)
     case busy(path: String)
+    /// The database server cannot be reached or dropped the connection; the transaction did not commit.
+    case databaseUnavailable(address: String, reason: String)
     case unknownLogin(String)
     case loginTaken(String)
     case invalidLogin(String)
@@ -48,6 +50,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .notAnLKODatabase(let path): "\(path) is not an lko database (another program's file, or not SQLite at all); check --db / LKO_DB"
         case .schemaTooNew(let path): "\(path) was written by a newer lko (its schema has migrations this binary does not know); upgrade lko to open it"
         case .busy(let path): "\(path) is locked by another lko process; try again when it finishes"
+        case .databaseUnavailable(let address, let reason): "the database \(address) is unavailable (\(reason)); nothing was changed, try again later"
         case .unknownLogin(let login): "no account `\(login)`; `lko user list` shows the accounts"
         case .loginTaken(let login): "an account `\(login)` exists already"
         case .invalidLogin(let login): "`\(login)` is not a valid login: use 1–64 ASCII letters, digits, `_`, `-`, starting with a letter (the same logins as in the policy's grants)"

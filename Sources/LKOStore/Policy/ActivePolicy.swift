@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOMessages
@@ -21,11 +20,11 @@ extension Store {
     /// The active policy as of `db`. Decoding and indexing a large policy takes a noticeable
     /// fraction of a second, so the compiled result is kept per activation: a later call that
     /// finds the same activation active reuses it.
-    static func activePolicy(_ db: Database, cache: ActivePolicyCache? = nil) throws -> ActivePolicy? {
-        guard let head = try Row.fetchOne(db, sql: "SELECT id, version_id FROM activations ORDER BY id DESC LIMIT 1") else { return nil }
+    static func activePolicy(_ db: SQLDatabase, cache: ActivePolicyCache? = nil) throws -> ActivePolicy? {
+        guard let head = try SQLRow.fetchOne(db, sql: "SELECT id, version_id FROM activations ORDER BY id DESC LIMIT 1") else { return nil }
         let activationID: Int64 = head["id"]
         if let cached = cache?.value, cached.activationID == activationID { return cached }
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, tables FROM policy_versions WHERE id = ?", arguments: [head["version_id"] as Int64]) else { return nil }
+        guard let row = try SQLRow.fetchOne(db, sql: "SELECT version, tables FROM policy_versions WHERE id = ?", arguments: [head["version_id"] as Int64]) else { return nil }
         let active = ActivePolicy(versionID: head["version_id"], version: row["version"], activationID: activationID, policy: try CompiledPolicy(tables: decodeTables(row["tables"])))
         cache?.value = active
         return active

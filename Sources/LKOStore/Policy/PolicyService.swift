@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOLanguage
@@ -102,7 +101,7 @@ extension Store {
             var warnings = tables.logins.filter { !accounts.contains($0) }.map { Message(.applyWarnNoAccount, ["login": .text($0)]) }
             // Grants and eligibility naming disabled or removed accounts (W0511).
             var statuses: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT login, status, removed_at FROM accounts") {
                 statuses[row["login"]] = (row["removed_at"] as String?) != nil ? "removed" : row["status"]
             }
             // The finding's code, then its text (a message of the catalog).
@@ -129,7 +128,7 @@ extension Store {
             if let reference {
                 target = try Store.resolveVersion(db, reference)
             } else {
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try SQLRow.fetchOne(db, sql: """
                     SELECT v.id, v.version FROM activations a JOIN policy_versions v ON v.id = a.version_id
                     WHERE a.id < ? AND v.id != ? ORDER BY a.id DESC LIMIT 1
                     """, arguments: [active.activationID, active.versionID]) else { throw StoreError.nothingToRollBack }
@@ -165,7 +164,7 @@ extension Store {
 
     public func history() throws -> [Activation] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT a.id, a.version_id, v.version, a.kind, a.actor, a.at, a.message, a.git_commit, a.git_clean
                 FROM activations a JOIN policy_versions v ON v.id = a.version_id ORDER BY a.id
                 """)
@@ -201,30 +200,29 @@ extension Store {
                 guard let active = try Store.activePolicy(db, cache: activeCache) else { throw StoreError.noActivePolicy }
                 id = active.versionID
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id]) else { throw StoreError.unknownVersion(reference ?? "") }
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id]) else { throw StoreError.unknownVersion(reference ?? "") }
             let files = try JSONDecoder().decode([StoredFile].self, from: Data((row["sources"] as String).utf8))
             let tables = try Store.decodeTables(row["tables"])
             return StoredVersion(id: id, version: row["version"], files: files, tables: tables, createdAt: row["created_at"], createdBy: row["created_by"])
         }
     }
 
-    static func resolveVersion(_ db: Database, _ reference: String) throws -> (id: Int64, version: String) {
-        if let number = Int64(reference), let row = try Row.fetchOne(db, sql: "SELECT id, version FROM policy_versions WHERE id = ?", arguments: [number]) {
+    static func resolveVersion(_ db: SQLDatabase, _ reference: String) throws -> (id: Int64, version: String) {
+        if let number = Int64(reference), let row = try SQLRow.fetchOne(db, sql: "SELECT id, version FROM policy_versions WHERE id = ?", arguments: [number]) {
             return (row["id"], row["version"])
         }
         let prefix = reference.hasPrefix("sha256:") ? reference : "sha256:" + reference
         guard prefix.count >= 7 + 6 else { throw StoreError.unknownVersion(reference) }
-        let rows = try Row.fetchAll(db, sql: "SELECT id, version FROM policy_versions WHERE substr(version, 1, ?) = ?", arguments: [prefix.count, prefix])
+        let rows = try SQLRow.fetchAll(db, sql: "SELECT id, version FROM policy_versions WHERE substr(version, 1, ?) = ?", arguments: [prefix.count, prefix])
         guard rows.count == 1 else { throw rows.isEmpty ? StoreError.unknownVersion(reference) : StoreError.ambiguousVersion(reference, count: rows.count) }
         return (rows[0]["id"], rows[0]["version"])
     }
 
-    static func storeVersion(_ db: Database, tables: PolicyTables, sourcesJSON: String, tablesJSON: String, actor: String, now: Date) throws -> Int64 {
+    static func storeVersion(_ db: SQLDatabase, tables: PolicyTables, sourcesJSON: String, tablesJSON: String, actor: String, now: Date) throws -> Int64 {
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM policy_versions WHERE version = ?", arguments: [tables.version]) {
             return existing
         }
-        try db.execute(sql: "INSERT INTO policy_versions(version, sources, tables, created_at, created_by) VALUES (?, ?, ?, ?, ?)", arguments: [tables.version, sourcesJSON, tablesJSON, StoreClock.format(now), actor])
-        return db.lastInsertedRowID
+        return try db.insert(sql: "INSERT INTO policy_versions(version, sources, tables, created_at, created_by) VALUES (?, ?, ?, ?, ?)", arguments: [tables.version, sourcesJSON, tablesJSON, StoreClock.format(now), actor])
     }
 
     static func encodeSources(_ sources: SourceSet) throws -> String {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOMessages
 import LKOCalendar
 import LKOCompiler
@@ -22,7 +21,7 @@ extension Workflow {
     public func cases(visibleTo actor: Account, filter: CaseFilter = CaseFilter()) throws -> [CaseRecord] {
         let day = today
         var clauses: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let state = filter.state { clauses.append("state = ?"); arguments += [state.rawValue] }
         if let assignee = filter.assignee { clauses.append("assignee = ?"); arguments += [assignee] }
         if filter.overdueOnly {
@@ -75,7 +74,7 @@ extension Workflow {
 public struct OpenCasesBlocker: AccountBlockerProvider {
     public init() {}
 
-    public func blockers(for login: String, in db: Database) throws -> [Message] {
+    public func blockers(for login: String, in db: SQLDatabase) throws -> [Message] {
         let numbers = try String.fetchAll(db, sql: """
             SELECT pos_number FROM cases WHERE assignee = ? AND state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')
             ORDER BY pos_number

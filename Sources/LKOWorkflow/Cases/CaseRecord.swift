@@ -1,9 +1,9 @@
+import LKOStore
 import Foundation
-import GRDB
 import LKOCompiler
 
 /// A case as stored: one ПОС сообщение or обращение.
-public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct CaseRecord: Codable, Sendable, Equatable, SQLRecord {
     public var id: Int64
     public var posNumber: String
     public var epguNumber: String?
@@ -87,13 +87,13 @@ public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord {
         CaseAttributes(node: node, regime: regime, channel: channel, source: source, locality: locality, assignee: assignee)
     }
 
-    static func fetch(_ db: Database, posNumber: String) throws -> CaseRecord? {
+    static func fetch(_ db: SQLDatabase, posNumber: String) throws -> CaseRecord? {
         try CaseRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE pos_number = ?"), arguments: [posNumber])
     }
 }
 
 /// One line of a case's history: who did what, when, acting for whom, from → to.
-public struct CaseEvent: Codable, Sendable, Equatable, FetchableRecord {
+public struct CaseEvent: Codable, Sendable, Equatable, SQLRecord {
     public var id: Int64
     public var caseID: Int64
     public var at: String
@@ -122,12 +122,12 @@ public struct CaseEvent: Codable, Sendable, Equatable, FetchableRecord {
         case comment
     }
 
-    static func append(_ db: Database, caseID: Int64, at: String, onDay: String, actor: String, actingFor: String? = nil, action: String, from: CaseState?, to: CaseState, assigneeBefore: String?, assigneeAfter: String?, comment: String = "") throws {
+    static func append(_ db: SQLDatabase, caseID: Int64, at: String, onDay: String, actor: String, actingFor: String? = nil, action: String, from: CaseState?, to: CaseState, assigneeBefore: String?, assigneeAfter: String?, comment: String = "") throws {
         try db.cachedStatement(sql: "INSERT INTO case_events(case_id, at, on_day, actor, acting_for, action, from_state, to_state, assignee_before, assignee_after, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [caseID, at, onDay, actor, actingFor, action, from?.rawValue, to.rawValue, assigneeBefore, assigneeAfter, comment])
     }
 
-    static func history(_ db: Database, caseID: Int64) throws -> [CaseEvent] {
+    static func history(_ db: SQLDatabase, caseID: Int64) throws -> [CaseEvent] {
         try CaseEvent.fetchAll(db, sql: "SELECT * FROM case_events WHERE case_id = ? ORDER BY id", arguments: [caseID])
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import LKOMessages
 import LKOCalendar
 import LKOStore
 
 /// A planned temporary absence of an executor (order items 9 and 16) and who substitutes.
-public struct Absence: Codable, Sendable, Equatable, FetchableRecord {
+public struct Absence: Codable, Sendable, Equatable, SQLRecord {
     public enum Reason: String, Codable, Sendable, CaseIterable {
         case vacation, sick
         case businessTrip = "business_trip"
@@ -81,7 +80,7 @@ public struct Absence: Codable, Sendable, Equatable, FetchableRecord {
         return start.dayNumber <= thatEnd && otherStart.dayNumber <= thisEnd
     }
 
-    static func all(_ db: Database) throws -> [Absence] {
+    static func all(_ db: SQLDatabase) throws -> [Absence] {
         try Absence.fetchAll(db, sql: "SELECT * FROM absences ORDER BY starts_on, id")
     }
 }
@@ -123,7 +122,7 @@ public struct SubstitutionChains: Sendable {
 public struct DelegationResolver: AssigneeResolver {
     public init() {}
 
-    public func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
+    public func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee {
         let chains = SubstitutionChains(try Absence.all(db))
         switch chains.resolve(login, on: day) {
         case .present(let person, let chain):
@@ -139,7 +138,7 @@ public struct DelegationResolver: AssigneeResolver {
 public struct PendingSubstituteBlocker: AccountBlockerProvider {
     public init() {}
 
-    public func blockers(for login: String, in db: Database) throws -> [Message] {
+    public func blockers(for login: String, in db: SQLDatabase) throws -> [Message] {
         let rows = try Absence.fetchAll(db, sql: "SELECT * FROM absences WHERE substitute = ? AND status = 'planned' AND end_processed = 0 ORDER BY starts_on", arguments: [login])
         return rows.map { absence in
             Message(.blockerPendingSubstitute, [

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -114,7 +113,7 @@ extension Workflow {
     }
 
     /// Cases held for an absentee move to whoever the changed absence makes responsible today.
-    private func rehand(_ absence: Absence, _ moves: [DelegationPlan.Move], on day: CalendarDate, in db: Database, now: Date) throws {
+    private func rehand(_ absence: Absence, _ moves: [DelegationPlan.Move], on day: CalendarDate, in db: SQLDatabase, now: Date) throws {
         let time = StoreClock.format(now)
         for move in moves {
             guard var record = try CaseRecord.fetch(db, posNumber: move.posNumber) else { continue }

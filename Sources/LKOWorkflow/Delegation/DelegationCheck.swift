@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -99,7 +98,7 @@ extension Workflow {
     /// A finding names the case and its days; `absence`/`login` is the first absence that takes
     /// an approver away on those days (0 and "" when no absence is involved: only the author may
     /// approve it at all).
-    func approvalGaps(from: CalendarDate, through last: CalendarDate, in db: Database) throws -> [DelegationFinding] {
+    func approvalGaps(from: CalendarDate, through last: CalendarDate, in db: SQLDatabase) throws -> [DelegationFinding] {
         let onApproval = try CaseRecord.fetchAll(db, sql: "SELECT * FROM cases WHERE state = 'on_approval' ORDER BY pos_number")
         guard !onApproval.isEmpty, from <= last else { return [] }
         let logins = try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE status = 'active' ORDER BY login")

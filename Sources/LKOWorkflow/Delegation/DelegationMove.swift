@@ -1,5 +1,5 @@
+import LKOStore
 import Foundation
-import GRDB
 import LKOMessages
 
 /// One case moved (or kept) when an absence started or ended: what `lko tick`, the CLI's
@@ -66,10 +66,10 @@ public struct DelegationMove: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The full names of the people `moves` mention.
-    static func named(_ moves: [DelegationMove], in db: Database) throws -> [DelegationMove] {
+    static func named(_ moves: [DelegationMove], in db: SQLDatabase) throws -> [DelegationMove] {
         guard !moves.isEmpty else { return moves }
         var names: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT login, full_name FROM accounts") { names[row["login"]] = row["full_name"] }
+        for row in try SQLRow.fetchAll(db, sql: "SELECT login, full_name FROM accounts") { names[row["login"]] = row["full_name"] }
         return moves.map { move in
             var copy = move
             for login in [move.from, move.to, move.returning].compactMap({ $0 }) { copy.names[login] = names[login] }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -135,15 +134,15 @@ let openStatesSQL = "('received', 'assigned', 'in_progress', 'on_approval', 'ret
 
 extension Workflow {
     /// Checks an absence request recorded today and computes its effects, changing nothing.
-    public func plan(_ request: AbsenceRequest, in db: Database, excluding absenceID: Int64? = nil) throws -> DelegationPlan {
+    public func plan(_ request: AbsenceRequest, in db: SQLDatabase, excluding absenceID: Int64? = nil) throws -> DelegationPlan {
         try plan(request, in: db, excluding: absenceID, mode: .recordedOn(today))
     }
 
-    func plan(_ request: AbsenceRequest, in db: Database, excluding absenceID: Int64?, mode: PlanMode) throws -> DelegationPlan {
+    func plan(_ request: AbsenceRequest, in db: SQLDatabase, excluding absenceID: Int64?, mode: PlanMode) throws -> DelegationPlan {
         var plan = DelegationPlan(login: request.login, from: request.from.description, until: request.until?.description, substitute: request.substitute)
         let day = today
         // Who and when.
-        let accounts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT login, status FROM accounts").map { ($0["login"] as String, $0["status"] as String) })
+        let accounts = Dictionary(uniqueKeysWithValues: try SQLRow.fetchAll(db, sql: "SELECT login, status FROM accounts").map { ($0["login"] as String, $0["status"] as String) })
         let login = Message.Argument.text(request.login), substitute = Message.Argument.text(request.substitute)
         if accounts[request.login] == nil { plan.errors.append(.init("absentee_no_account", .planAbsenteeNoAccount, ["login": login])) }
         if request.substitute == request.login { plan.errors.append(.init("substitute_is_absentee", .planSubstituteIsAbsentee, ["login": login])) }

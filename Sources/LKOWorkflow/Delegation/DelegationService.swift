@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -8,7 +7,7 @@ import LKOMessages
 extension Workflow {
     /// The administrator (`manage_delegations`) may set up anyone's absence; an executor may set
     /// up their own. A denial is audited.
-    func authorizeDelegation(for login: String, by actor: Account, in db: Database) throws -> WorkflowError? {
+    func authorizeDelegation(for login: String, by actor: Account, in db: SQLDatabase) throws -> WorkflowError? {
         let day = today
         if policy.decide(login: actor.login, action: .manageDelegations, node: nil, assignee: nil, on: day) { return nil }
         let isExecutorToday = policy.tables.nodes.indices.contains { policy.isExecutor(actor.login, node: $0, on: day) }
@@ -42,11 +41,10 @@ extension Workflow {
             var plan = try self.plan(request, in: db)
             guard plan.isAcceptable else { return .failure(.planRefused(absence: nil, errors: plan.errors, suggestion: plan.suggestion)) }
             let time = StoreClock.format(now)
-            try db.execute(sql: """
+            let id = try db.insert(sql: """
                 INSERT INTO absences(login, starts_on, ends_on, reason, substitute, return_open_cases, allow_partial, status, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
                 """, arguments: [request.login, request.from.description, request.until?.description, request.reason.rawValue, request.substitute, request.returnOpenCases, request.allowPartial, actor.login, time, time])
-            let id = db.lastInsertedRowID
             plan.id = id
             try AuditLog.append(db, at: now, actor: actor.login, action: "absence.add", object: "absence:\(id)", details: [
                 "login": request.login, "from": request.from.description, "until": request.until?.description ?? "open-ended",
@@ -64,7 +62,7 @@ extension Workflow {
     /// An absence recorded (or changed) today whose first day is today or past: a past one is
     /// only a record — nothing moves, it is marked started and ended; otherwise the cases move
     /// today, exactly as the plan computed today said.
-    func startNow(_ absence: Absence, in db: Database, now: Date) throws -> [DelegationMove] {
+    func startNow(_ absence: Absence, in db: SQLDatabase, now: Date) throws -> [DelegationMove] {
         let day = today
         if let end = absence.end, end < day {
             let time = StoreClock.format(now)
@@ -160,7 +158,7 @@ extension Workflow {
         }
     }
 
-    private func begin(_ absence: Absence, on day: CalendarDate, in db: Database, now: Date, mode: PlanMode) throws -> [DelegationMove] {
+    private func begin(_ absence: Absence, on day: CalendarDate, in db: SQLDatabase, now: Date, mode: PlanMode) throws -> [DelegationMove] {
         // The same function as `plan` and `add`, so the dry run predicts the real run: a case goes
         // where the plan says (nil — a node not covered on every day — is the coordinator's queue).
         let request = AbsenceRequest(login: absence.login, from: absence.start, until: absence.end, reason: absence.reason, substitute: absence.substitute, returnOpenCases: absence.returnOpenCases, allowPartial: absence.allowPartial)
@@ -198,7 +196,7 @@ extension Workflow {
         return done
     }
 
-    private func finish(_ absence: Absence, on returnDay: CalendarDate, in db: Database, now: Date) throws -> [DelegationMove] {
+    private func finish(_ absence: Absence, on returnDay: CalendarDate, in db: SQLDatabase, now: Date) throws -> [DelegationMove] {
         let time = StoreClock.format(now)
         var done: [DelegationMove] = []
         if absence.returnOpenCases {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -10,7 +9,7 @@ import LKOStore
 public protocol DerivedRightsProvider: Sendable {
     /// The derived right that allows `login` to do `action` on a case at `node` assigned to
     /// `assignee` on `day`, or nil.
-    func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: Database) throws -> DerivedRight?
+    func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: SQLDatabase) throws -> DerivedRight?
 }
 
 /// The policy's substitute eligibility applied to the absences recorded in the database (order
@@ -19,7 +18,7 @@ public protocol DerivedRightsProvider: Sendable {
 public struct AbsenceDerivedRights: DerivedRightsProvider {
     public init() {}
 
-    public func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: Database) throws -> DerivedRight? {
+    public func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: SQLDatabase) throws -> DerivedRight? {
         guard !policy.substituteRows.isEmpty else { return nil }
         let absences = try AbsenceDerivedRights.facts(db, substitute: login)
         return policy.derivedMatch(login: login, action: action, node: node, assignee: assignee, on: day, absences: absences)
@@ -27,7 +26,7 @@ public struct AbsenceDerivedRights: DerivedRightsProvider {
 
     /// The absences that count (not cancelled), as the compiler sees them; of one substitute
     /// when given.
-    public static func facts(_ db: Database, substitute: String? = nil) throws -> [AbsenceFact] {
+    public static func facts(_ db: SQLDatabase, substitute: String? = nil) throws -> [AbsenceFact] {
         let rows: [Absence]
         if let substitute {
             rows = try Absence.fetchAll(db, sql: "SELECT * FROM absences WHERE substitute = ? AND status != 'cancelled' ORDER BY starts_on, id", arguments: [substitute])
@@ -42,7 +41,7 @@ public struct AbsenceDerivedRights: DerivedRightsProvider {
 public struct NoDerivedRights: DerivedRightsProvider {
     public init() {}
 
-    public func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: Database) throws -> DerivedRight? { nil }
+    public func right(login: String, action: Action, node: Int?, assignee: String?, on day: CalendarDate, policy: CompiledPolicy, in db: SQLDatabase) throws -> DerivedRight? { nil }
 }
 
 extension Absence {
@@ -60,7 +59,7 @@ extension Workflow {
 
     /// Whether `login` may hold cases at `node` on `day` as an executor: by a grant or, with
     /// the policy's eligibility, by an absence they stand in for.
-    func isExecutor(_ login: String, node: Int, on day: CalendarDate, in db: Database) throws -> Bool {
+    func isExecutor(_ login: String, node: Int, on day: CalendarDate, in db: SQLDatabase) throws -> Bool {
         if policy.isExecutor(login, node: node, on: day) { return true }
         guard !policy.substituteRows.isEmpty else { return false }
         return policy.isExecutor(login, node: node, on: day, absences: try AbsenceDerivedRights.facts(db, substitute: login))

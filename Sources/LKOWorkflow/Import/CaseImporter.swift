@@ -1,6 +1,5 @@
 import Foundation
 import LKOMessages
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -139,7 +138,6 @@ public struct CaseImporter {
                             var outcome = Outcome.unchanged
                             try db.inSavepoint {
                                 outcome = try store(db, validated, actor: actor)
-                                return .commit
                             }
                             switch outcome {
                             case .inserted: partial.inserted += 1
@@ -171,7 +169,7 @@ public struct CaseImporter {
                 }
             } catch {
                 let lineRange = batch.first!.0...batch.last!.0
-                let full = (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+                let full = Store.isDiskFull(error)
                 let interrupted = Interrupted(report: report, failedLines: lineRange, isDiskFull: full, underlying: CaseImporter.shortReason(error))
                 // Best effort: on a full disk this cannot be written either; the batches before
                 // are audited already.
@@ -204,7 +202,7 @@ public struct CaseImporter {
 
     enum Outcome { case inserted, moderated, unchanged }
 
-    private func store(_ db: Database, _ item: ValidatedImport, actor: String) throws -> Outcome {
+    private func store(_ db: SQLDatabase, _ item: ValidatedImport, actor: String) throws -> Outcome {
         let now = StoreClock.format(workflow.store.clock.now())
         let day = workflow.today.description
         // History lines are dated by the export's own days (received, moderated), never by the
@@ -303,7 +301,7 @@ extension Workflow {
         var comment: String
     }
 
-    func admission(_ db: Database, of original: CaseRecord, day: String) throws -> Admission {
+    func admission(_ db: SQLDatabase, of original: CaseRecord, day: String) throws -> Admission {
         var record = original
         let today = CalendarDate(iso: day) ?? self.today
         record.state = .received
@@ -352,7 +350,7 @@ extension Workflow {
     }
 
     /// The history lines of an admission: moderation passed, then the routing.
-    func recordAdmission(_ db: Database, _ admission: Admission, caseID: Int64, now: String, day: String) throws {
+    func recordAdmission(_ db: SQLDatabase, _ admission: Admission, caseID: Int64, now: String, day: String) throws {
         try CaseEvent.append(db, caseID: caseID, at: now, onDay: day, actor: "moderator", action: "moderate", from: .moderation, to: .received, assigneeBefore: nil, assigneeAfter: nil, comment: "поступило в организацию")
         guard !admission.comment.isEmpty else { return }
         try CaseEvent.append(db, caseID: caseID, at: now, onDay: day, actor: "system", actingFor: admission.actingFor, action: "route", from: .received, to: admission.routedTo, assigneeBefore: nil, assigneeAfter: admission.record.assignee, comment: admission.comment)
@@ -360,7 +358,7 @@ extension Workflow {
 
     /// Admits a stored case that was waiting in moderation.
     /// `day` decides the routing (who is an executor, who is away); `eventDay` dates the history.
-    func admit(_ db: Database, _ record: inout CaseRecord, actor: String, now: String, day: String, eventDay: String? = nil) throws {
+    func admit(_ db: SQLDatabase, _ record: inout CaseRecord, actor: String, now: String, day: String, eventDay: String? = nil) throws {
         let admission = try admission(db, of: record, day: day)
         record = admission.record
         record.updatedAt = now

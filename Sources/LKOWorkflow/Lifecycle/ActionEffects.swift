@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -9,7 +8,7 @@ import LKOMessages
 /// conditions, the case's new fields, the answer's versions and the violations it records.
 extension Workflow {
     struct ActionContext {
-        var db: Database
+        var db: SQLDatabase
         var actor: String
         var now: Date
         var time: String
@@ -207,7 +206,7 @@ extension Workflow {
     }
 
     /// Calendar and working days late, and who held the case on those days.
-    func lateness(of record: CaseRecord, deadline: CalendarDate, through day: CalendarDate, in db: Database) throws -> (calendar: Int, working: Int, holders: [Violation.Holder]) {
+    func lateness(of record: CaseRecord, deadline: CalendarDate, through day: CalendarDate, in db: SQLDatabase) throws -> (calendar: Int, working: Int, holders: [Violation.Holder]) {
         let calendarDays = deadline.days(until: day)
         let workingDays = (try? calendar.workingDayCount(from: deadline.adding(days: 1), through: day)) ?? 0
         let holders = try ResponsibilityTimeline(policy: policy, db: db).lateHolders(of: record, events: try CaseEvent.history(db, caseID: record.id), deadline: deadline, through: day)

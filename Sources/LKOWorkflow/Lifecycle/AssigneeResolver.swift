@@ -1,10 +1,10 @@
-import GRDB
+import LKOStore
 import LKOCalendar
 
 /// Who actually receives a case routed or assigned to `login` on a day. The delegation layer
 /// answers "the substitute, acting for the absentee"; without absences it is the login itself.
 public protocol AssigneeResolver: Sendable {
-    func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee
+    func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee
 }
 
 public struct ResolvedAssignee: Sendable, Equatable {
@@ -22,7 +22,7 @@ public struct ResolvedAssignee: Sendable, Equatable {
 public struct DirectAssignment: AssigneeResolver {
     public init() {}
 
-    public func resolve(_ login: String, on day: CalendarDate, in db: Database) throws -> ResolvedAssignee {
+    public func resolve(_ login: String, on day: CalendarDate, in db: SQLDatabase) throws -> ResolvedAssignee {
         ResolvedAssignee(login: login)
     }
 }

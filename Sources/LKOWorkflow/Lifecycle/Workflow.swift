@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOAccounts
 import LKOCalendar
 import LKOCompiler
@@ -153,7 +152,7 @@ public final class Workflow: Sendable {
     }
 
     /// ``possibleActions(for:on:day:)`` inside a transaction (the gate's refusal).
-    func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate, in db: Database) throws -> [CaseAction] {
+    func possibleActions(for login: String, on record: CaseRecord, day: CalendarDate, in db: SQLDatabase) throws -> [CaseAction] {
         let node = policy.nodeIndex(record.node)
         var derived: [Action: Bool] = [:]
         for action in TransitionTable.actions(from: record.state) {
@@ -177,7 +176,7 @@ public final class Workflow: Sendable {
         }
     }
 
-    static func save(_ db: Database, _ record: CaseRecord) throws {
+    static func save(_ db: SQLDatabase, _ record: CaseRecord) throws {
         try db.cachedStatement(sql: """
             UPDATE cases SET state = ?, assignee = ?, original_assignee = ?, routed_by = ?, fast_track = ?, term_days = ?, term_unit = ?,
               extension_days = ?, extension_reason = ?, deadline = ?, deadline_note = ?, answer = ?, drafted_by = ?, drafted_for = ?,
@@ -193,19 +192,18 @@ public final class Workflow: Sendable {
 
 extension Workflow {
     /// Writes a new case row whole; returns its id.
-    static func insert(_ db: Database, _ record: CaseRecord) throws -> Int64 {
-        try db.cachedStatement(sql: """
+    static func insert(_ db: SQLDatabase, _ record: CaseRecord) throws -> Int64 {
+        try db.insert(sql: """
             INSERT INTO cases(pos_number, epgu_number, regime, node, source, channel, locality, address, description, applicant_name, applicant_contacts,
               received_on, moderation_on, state, assignee, original_assignee, routed_by, fast_track, term_days, term_unit, extension_days, extension_reason,
               deadline, deadline_note, answer, drafted_by, drafted_for, submitted_by, redirected_to, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """, arguments: [
                 record.posNumber, record.epguNumber, record.regime.rawValue, record.node, record.source, record.channel?.rawValue, record.locality,
                 record.address, record.description, record.applicantName, record.applicantContacts, record.receivedOn, record.moderationOn,
                 record.state.rawValue, record.assignee, record.originalAssignee, record.routedBy, record.fastTrack, record.termDays, record.termUnit,
                 record.extensionDays, record.extensionReason, record.deadline, record.deadlineNote, record.answer, record.draftedBy, record.draftedFor,
                 record.submittedBy, record.redirectedTo, record.createdAt, record.updatedAt,
             ])
-        return db.lastInsertedRowID
     }
 }

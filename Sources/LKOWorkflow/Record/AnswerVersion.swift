@@ -1,10 +1,10 @@
+import LKOStore
 import Foundation
-import GRDB
 
 /// One version of a case's answer, never changed after it is written (a trigger refuses updates):
 /// each saved draft, the text submitted for approval, the text returned with the reviewer's
 /// comment, and the text approved — which is the one sent to the applicant.
-public struct AnswerVersion: Codable, Sendable, Equatable, FetchableRecord {
+public struct AnswerVersion: Codable, Sendable, Equatable, SQLRecord {
     public enum Kind: String, Codable, Sendable {
         case draft, submitted, returned, approved
     }
@@ -29,13 +29,13 @@ public struct AnswerVersion: Codable, Sendable, Equatable, FetchableRecord {
         case comment
     }
 
-    static func append(_ db: Database, caseID: Int64, kind: Kind, text: String, author: String, actingFor: String? = nil, at: String, onDay: String, comment: String = "") throws {
+    static func append(_ db: SQLDatabase, caseID: Int64, kind: Kind, text: String, author: String, actingFor: String? = nil, at: String, onDay: String, comment: String = "") throws {
         try db.cachedStatement(sql: "INSERT INTO answer_versions(case_id, kind, text, author, acting_for, at, on_day, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [caseID, kind.rawValue, text, author, actingFor, at, onDay, comment])
     }
 
     /// Every version of a case's answer, oldest first.
-    public static func all(_ db: Database, caseID: Int64) throws -> [AnswerVersion] {
+    public static func all(_ db: SQLDatabase, caseID: Int64) throws -> [AnswerVersion] {
         try AnswerVersion.fetchAll(db.cachedStatement(sql: "SELECT * FROM answer_versions WHERE case_id = ? ORDER BY id"), arguments: [caseID])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -23,9 +22,9 @@ struct ResponsibilityTimeline {
     /// (login, first day, last day or nil) of every absence not cancelled.
     let absences: [(login: String, start: CalendarDate, end: CalendarDate?)]
 
-    init(policy: CompiledPolicy, db: Database) throws {
+    init(policy: CompiledPolicy, db: SQLDatabase) throws {
         self.policy = policy
-        absences = try Row.fetchAll(db, sql: "SELECT login, starts_on, ends_on FROM absences WHERE status != 'cancelled'").compactMap { row in
+        absences = try SQLRow.fetchAll(db, sql: "SELECT login, starts_on, ends_on FROM absences WHERE status != 'cancelled'").compactMap { row in
             guard let start = CalendarDate(iso: row["starts_on"] as String) else { return nil }
             return (row["login"], start, (row["ends_on"] as String?).flatMap { CalendarDate(iso: $0) })
         }

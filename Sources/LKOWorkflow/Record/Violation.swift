@@ -1,10 +1,10 @@
+import LKOStore
 import Foundation
-import GRDB
 
 /// A breach of a term, recorded when it happens (order item 15: «выявление фактов нарушений … и
 /// чьи действия (бездействие)»): an answer sent after its deadline, an appeal redirected later
 /// than 7 days after registration (59-ФЗ ст. 8 ч. 3). Cases overdue now are computed live.
-public struct Violation: Codable, Sendable, Equatable, FetchableRecord {
+public struct Violation: Codable, Sendable, Equatable, SQLRecord {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case lateAnswer = "late_answer"
         case lateRedirect = "late_redirect"
@@ -44,7 +44,7 @@ public struct Violation: Codable, Sendable, Equatable, FetchableRecord {
         (try? JSONDecoder().decode([Holder].self, from: Data(responsible.utf8))) ?? []
     }
 
-    static func append(_ db: Database, caseID: Int64, kind: Kind, onDay: String, deadline: String?, calendarDays: Int, workingDays: Int, holders: [Holder], detail: String, at: String) throws {
+    static func append(_ db: SQLDatabase, caseID: Int64, kind: Kind, onDay: String, deadline: String?, calendarDays: Int, workingDays: Int, holders: [Holder], detail: String, at: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let responsible = String(decoding: try encoder.encode(holders), as: UTF8.self)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LKOCalendar
 import LKOCompiler
 import LKOStore
@@ -30,7 +29,7 @@ extension Workflow {
         if day >= today {
             // Today (or later): the cases as they stand — the common case, and the Куратор's page.
             open = try store.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: """
+                try SQLRow.fetchAll(db.cachedStatement(sql: """
                     SELECT pos_number, state, node, regime, assignee, deadline FROM cases
                     WHERE state IN ('received', 'assigned', 'in_progress', 'on_approval', 'returned')
                     """)).map { Open(posNumber: $0["pos_number"], state: $0["state"], node: $0["node"], regime: $0["regime"], assignee: $0["assignee"], deadline: $0["deadline"]) }
@@ -160,7 +159,7 @@ extension Workflow {
         try requireReport(actor)
         return try store.read { db in
             var rows: [ViolationRow] = []
-            let recorded = try Row.fetchAll(db, sql: """
+            let recorded = try SQLRow.fetchAll(db, sql: """
                 SELECT v.*, c.pos_number, c.node, c.regime FROM violations v JOIN cases c ON c.id = v.case_id
                 WHERE v.on_day BETWEEN ? AND ? ORDER BY v.on_day, v.id
                 """, arguments: [from.description, to.description])
@@ -170,7 +169,7 @@ extension Workflow {
                                          deadline: row["deadline"], calendarDays: row["calendar_days"], workingDays: row["working_days"], responsible: holders, detail: row["detail"]))
             }
             // Extensions granted after the term had run out (possible before lko refused them).
-            let lateExtensions = try Row.fetchAll(db, sql: """
+            let lateExtensions = try SQLRow.fetchAll(db, sql: """
                 SELECT e.on_day, c.* FROM case_events e JOIN cases c ON c.id = e.case_id
                 WHERE e.action = 'extend' AND e.on_day BETWEEN ? AND ?
                 """, arguments: [from.description, to.description])

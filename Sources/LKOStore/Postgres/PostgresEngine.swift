@@ -1,0 +1,172 @@
+import Foundation
+import LKOMessages
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// A region's database: many organizations in one PostgreSQL database, each in its own schema
+/// (`lko_ID`), served by one or several lko servers at once.
+///
+/// Writes to one organization are serialized across every server by a transaction-scoped
+/// advisory lock on the organization's schema: the audit chain stays one linear chain, and a
+/// check made in a transaction (is the case still in this state, with this assignee?) still
+/// holds when the transaction commits, as with SQLite's single writer. Reads run in
+/// repeatable-read snapshots beside the writer.
+final class PostgresEngine: StoreEngine, @unchecked Sendable {
+    let address: PostgresAddress
+    let busyTimeout: TimeInterval
+    private let pool: PostgresConnectionPool
+    private let logger = Logger(label: "lko.postgres")
+
+    var dialect: SQLDialect { .postgres }
+    var displayAddress: String { address.display }
+
+    private init(address: PostgresAddress, busyTimeout: TimeInterval) {
+        self.address = address
+        self.busyTimeout = busyTimeout
+        pool = PostgresConnectionPool(address: address, logger: logger)
+    }
+
+    /// Creates the organization's schema and tables; refuses when the organization exists.
+    static func create(address text: String) throws -> PostgresEngine {
+        let engine = PostgresEngine(address: try PostgresAddress(parsing: text), busyTimeout: Store.defaultBusyTimeout)
+        do {
+            try engine.transaction(lockKey: "lko.create") { db in
+                if try engine.schemaExists(db) { throw StoreError.databaseExists(path: engine.displayAddress) }
+                for statement in PostgresSchema.statements(schema: engine.address.schema) {
+                    try db.execute(sql: statement)
+                }
+            }
+        } catch {
+            try? engine.close()
+            throw error
+        }
+        return engine
+    }
+
+    /// Opens an organization's schema; refuses a missing one and one made by a newer lko.
+    static func open(address text: String, busyTimeout: TimeInterval) throws -> PostgresEngine {
+        let engine = PostgresEngine(address: try PostgresAddress(parsing: text), busyTimeout: busyTimeout)
+        do {
+            try engine.read { db in
+                guard try engine.schemaExists(db) else { throw StoreError.databaseMissing(path: engine.displayAddress) }
+                let version = try String.fetchOne(db, sql: "SELECT version FROM \(engine.address.schema).lko_schema")
+                guard version == PostgresSchema.version else { throw StoreError.schemaTooNew(path: engine.displayAddress) }
+            }
+        } catch {
+            try? engine.close()
+            throw error
+        }
+        return engine
+    }
+
+    private func schemaExists(_ db: SQLDatabase) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pg_namespace WHERE nspname = ?", arguments: [address.schema]) ?? 0 > 0
+    }
+
+    /// Removes the organization's schema (a `create` that failed half-way: nothing is left).
+    func dropOrganization() throws {
+        try transaction(lockKey: address.schema) { db in
+            try db.execute(sql: "DROP SCHEMA IF EXISTS \(address.schema) CASCADE")
+        }
+    }
+
+    func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        try transaction(lockKey: address.schema) { db in
+            try db.execute(sql: "SET LOCAL lko.tracking = 'on'")
+            let result = try body(db)
+            // Rows written after the last audit entry of the transaction are not recorded
+            // (as on SQLite, where the tracker forgets them at commit).
+            try db.execute(sql: "DELETE FROM audit_pending")
+            return result
+        }
+    }
+
+    func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        try pool.withConnection { backend in
+            try backend.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", arguments: [], cached: false)
+            do {
+                let result = try body(SQLDatabase(backend: backend))
+                try backend.execute(sql: "COMMIT", arguments: [], cached: false)
+                return result
+            } catch {
+                try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
+                throw error
+            }
+        }
+    }
+
+    /// One write transaction holding the advisory lock named by `lockKey` until it ends.
+    private func transaction<T>(lockKey: String, _ body: (SQLDatabase) throws -> T) throws -> T {
+        try pool.withConnection { backend in
+            try backend.execute(sql: "BEGIN", arguments: [], cached: false)
+            do {
+                let milliseconds = max(1, Int(busyTimeout * 1000))
+                try backend.execute(sql: "SET LOCAL lock_timeout = \(milliseconds)", arguments: [], cached: false)
+                try backend.execute(sql: "SELECT pg_advisory_xact_lock(hashtext(?))", arguments: [lockKey], cached: true)
+                let result = try body(SQLDatabase(backend: backend))
+                try backend.execute(sql: "COMMIT", arguments: [], cached: false)
+                return result
+            } catch {
+                try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
+                if let failure = error as? PostgresFailure, failure.sqlState == "55P03" {
+                    throw StoreError.busy(path: displayAddress)
+                }
+                throw error
+            }
+        }
+    }
+
+    func integrityCheck() throws -> [String] {
+        // PostgreSQL checks its pages itself (checksums, WAL); what lko can check is that every
+        // table answers.
+        try read { db in
+            for table in ["settings", "accounts", "cases", "audit", "audit_rows"] {
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")
+            }
+            return ["ok"]
+        }
+    }
+
+    func close() throws {
+        pool.closeAll()
+    }
+
+    /// Server errors keep their SQLSTATE; a lost or refused connection becomes
+    /// ``StoreError/databaseUnavailable(address:)``.
+    static func translate(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError else { return error }
+        if psql.code == .server, let info = psql.serverInfo {
+            return PostgresFailure(sqlState: info[.sqlState] ?? "", message: info[.message] ?? "", detail: info[.detail])
+        }
+        return PostgresFailure(sqlState: "08000", message: "\(psql.code)", detail: nil)
+    }
+
+    static func isDiskFull(_ error: any Error) -> Bool {
+        (error as? PostgresFailure)?.sqlState == "53100"
+    }
+}
+
+/// A failure reported by PostgreSQL (SQLSTATE and message) or by the connection to it (class 08).
+public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
+    public var sqlState: String
+    public var message: String
+    public var detail: String?
+
+    /// The connection was lost or could not be made: the request fails, nothing of it stays.
+    public var isConnectionFailure: Bool { sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") }
+
+    public var description: String {
+        "PostgreSQL \(sqlState): \(message)" + (detail.map { " (\($0))" } ?? "")
+    }
+}
+
+enum PostgresEngineError: Error, CustomStringConvertible {
+    case noInsertedID(sql: String)
+
+    var description: String {
+        switch self {
+        case .noInsertedID(let sql): return "the insert returned no id: \(sql)"
+        }
+    }
+}
