@@ -124,18 +124,20 @@ let package = Package(
             path: "Benchmarks/lko-bench"
         ),
 
+        // What the store's, the workflow's and the delegation's tests share: which engine they run on.
+        .target(name: "LKOTestSupport", dependencies: ["LKOStore"], path: "Tests/LKOTestSupport"),
         .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage", "LKOCompiler"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),
         .testTarget(name: "LKOCompilerTests", dependencies: ["LKOCompiler", "LKOLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOAccountsTests", dependencies: ["LKOAccounts"]),
         .testTarget(
             name: "LKOStoreTests",
-            dependencies: ["LKOStore", "LKOAccounts", "LKOCompiler", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LKOStore", "LKOAccounts", "LKOCompiler", "LKOLanguage", "LKOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LKOCLITests", dependencies: ["LKOCLI", "LKOMessages"]),
         .testTarget(
             name: "LKODelegationTests",
-            dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LKOReviewTests", dependencies: ["LKOCompiler", "LKOLanguage", "LKOCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -150,10 +152,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LKOPOSTests",
-            dependencies: ["LKOPOS", "LKOExportReader", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["LKOPOS", "LKOExportReader", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", "LKOTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LKOWorkflowTests", dependencies: ["LKOWorkflow", "LKOStore", "LKOCompiler", "LKOCalendar", "LKOAccounts", "LKOLanguage", "LKOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

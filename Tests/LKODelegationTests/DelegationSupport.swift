@@ -6,6 +6,7 @@ import LKOCompiler
 import LKOLanguage
 import LKOStore
 import LKOWorkflow
+import LKOTestSupport
 import Testing
 
 /// Argon2 settings cheap enough for tests that create many accounts.
@@ -76,7 +77,7 @@ final class DelegationFixture {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-delegtests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: start)
-        let path = folder.appendingPathComponent("lko.sqlite").path
+        let path = TestDatabase.address(in: folder.path)
         let created = try Store.create(
             path: path, sandbox: true,
             administrator: NewAccount(login: "finance_sysadmin", fullName: "Системный администратор"),
@@ -192,17 +193,19 @@ final class DelegationFixture {
         try store.read { db in try Absence.fetchAll(db, sql: "SELECT * FROM absences ORDER BY id") }
     }
 
-    /// SQLRow counts of every table plus the audit chain's head: equal snapshots mean nothing was written.
+    /// Row counts of every table plus the audit chain's head: equal snapshots mean nothing was written.
     func snapshot() throws -> [String: String] {
         try store.read { db in
             var result: [String: String] = [:]
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'")
+            let tables = try String.fetchAll(db, sql: db.dialect == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('lko_schema', 'audit_pending')")
             for table in tables {
                 result[table] = String(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? -1)
             }
             result["#audit_head"] = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? ""
-            result["#cases"] = try String.fetchAll(db, sql: "SELECT pos_number || ':' || state || ':' || IFNULL(assignee, '-') || ':' || IFNULL(original_assignee, '-') || ':' || updated_at FROM cases ORDER BY pos_number").joined(separator: ",")
-            result["#absences"] = try String.fetchAll(db, sql: "SELECT id || ':' || status || ':' || start_processed || ':' || end_processed || ':' || IFNULL(ends_on, '-') FROM absences ORDER BY id").joined(separator: ",")
+            result["#cases"] = try String.fetchAll(db, sql: "SELECT pos_number || ':' || state || ':' || COALESCE(assignee, '-') || ':' || COALESCE(original_assignee, '-') || ':' || updated_at FROM cases ORDER BY pos_number").joined(separator: ",")
+            result["#absences"] = try String.fetchAll(db, sql: "SELECT id || ':' || status || ':' || start_processed || ':' || end_processed || ':' || COALESCE(ends_on, '-') FROM absences ORDER BY id").joined(separator: ",")
             return result
         }
     }

@@ -7,6 +7,7 @@ import LKOExportReader
 import LKOLanguage
 import LKOPOS
 import LKOStore
+import LKOTestSupport
 import LKOWorkflow
 
 // Copied from the server tests' support (not shared across test targets).
@@ -51,7 +52,7 @@ final class POSFixture: @unchecked Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-pos-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: StoreClock.parse("2026-03-16T06:00:00Z")!)
-        let path = folder.appendingPathComponent("lko.sqlite").path
+        let path = TestDatabase.address(in: folder.path)
         let created = try Store.create(path: path, sandbox: true, administrator: NewAccount(login: "finance_sysadmin", fullName: "Соколова Анна Викторовна"),
                                        password: testPassword, clock: clock, hasher: cheapHasher)
         try created.close()

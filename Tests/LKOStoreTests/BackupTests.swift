@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 import LKOAccounts
 @testable import LKOStore
+import LKOTestSupport
 import Testing
 
-@Suite("Online backup")
+/// SQLite only: its file, its locks, its migrations (PostgreSQL has its own, EngineTests).
+@Suite("Online backup", .enabled(if: TestDatabase.isSQLite))
 struct BackupTests {
     /// `lko backup` while another connection keeps writing: the copy is one consistent state,
     /// owner-only, opens as an lko database, and its audit chain verifies.

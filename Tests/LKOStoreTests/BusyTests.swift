@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 import LKOAccounts
 @testable import LKOStore
+import LKOTestSupport
 import Testing
 
-@Suite("A database locked by another process")
+/// SQLite only: its file, its locks, its migrations (PostgreSQL has its own, EngineTests).
+@Suite("A database locked by another process", .enabled(if: TestDatabase.isSQLite))
 struct BusyTests {
     @Test func theDefaultBusyTimeoutIsFiveSeconds() {
         #expect(Store.defaultBusyTimeout == 5)

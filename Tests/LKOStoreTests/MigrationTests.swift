@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 import LKOAccounts
 @testable import LKOStore
+import LKOTestSupport
 import Testing
 
-@Suite("SQLDatabase file: creation, opening, migrations")
+/// SQLite only: its file, its locks, its migrations (PostgreSQL has its own, EngineTests).
+@Suite("Database file: creation, opening, migrations", .enabled(if: TestDatabase.isSQLite))
 struct MigrationTests {
     static let allMigrations = ["v1-accounts-sessions-settings", "v2-policy-versions", "v3-audit", "v4-cases", "v5-absences", "v6-record", "v7-audit-rows",
                                  // Issue 14: tombstones, apply provenance, recorded access reviews.

@@ -2,22 +2,28 @@ import Foundation
 import GRDB
 import LKOAccounts
 @testable import LKOStore
+import LKOTestSupport
 import Testing
 
 /// Issue 13: every tampering kind the review tried with the sqlite3 shell is detected.
 @Suite("Tampering with the record")
 struct TamperTests {
     /// A database with some history and a checkpoint of it; then `tamper` runs as raw SQL on a
-    /// separate connection (as the sqlite3 shell would).
+    /// separate connection (as the sqlite3 shell or psql would).
     func scenario(_ tamper: (SQLDatabase) throws -> Void) throws -> (Fixture, checkpoints: String) {
         let f = try Fixture()
         for login in ["ivanova", "petrov", "sidorov"] { try f.add(login) }
         try f.store.setStatus("sidorov", to: .disabled, by: f.boss())
         let checkpoints = f.dir.path("checkpoints")
         _ = try f.store.checkpoint(keyPath: AuditKey.defaultPath(forDatabase: f.path), directory: checkpoints)
-        let shell = try DatabaseQueue(path: f.path)
-        try shell.writeWithoutTransaction { db in try tamper(SQLDatabase(backend: SQLiteConnection(db))) }
-        try shell.close()
+        if TestDatabase.isPostgres {
+            // psql: a transaction of its own, outside lko (the row audit's triggers stay quiet).
+            try PostgresEngine.withForeignTransaction(address: f.path) { db in try tamper(db) }
+        } else {
+            let shell = try DatabaseQueue(path: f.path)
+            try shell.writeWithoutTransaction { db in try tamper(SQLDatabase(backend: SQLiteConnection(db))) }
+            try shell.close()
+        }
         return (f, checkpoints)
     }
 

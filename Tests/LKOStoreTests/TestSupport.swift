@@ -3,6 +3,7 @@ import GRDB
 import LKOAccounts
 import LKOLanguage
 @testable import LKOStore
+import LKOTestSupport
 import Testing
 
 /// Cheap Argon2 settings for tests that are not about hashing (256 KiB, 1 pass).
@@ -42,7 +43,7 @@ struct Fixture {
         dir = try TempDir()
         clock = ManualWallClock(start: start)
         store = try Store.create(
-            path: dir.path("lko.sqlite"), sandbox: sandbox,
+            path: TestDatabase.address(in: dir.url.path), sandbox: sandbox,
             administrator: NewAccount(login: "boss", fullName: "Начальник"),
             password: adminPassword, clock: clock, hasher: cheapHasher
         )

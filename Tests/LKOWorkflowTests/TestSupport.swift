@@ -5,6 +5,7 @@ import LKOCalendar
 import LKOCompiler
 import LKOLanguage
 import LKOStore
+import LKOTestSupport
 import LKOWorkflow
 
 /// Argon2 settings cheap enough for tests that create many accounts.
@@ -59,7 +60,7 @@ final class Fixture {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-wftests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: start)
-        let path = folder.appendingPathComponent("lko.sqlite").path
+        let path = TestDatabase.address(in: folder.path)
         let created = try Store.create(
             path: path, sandbox: true,
             administrator: NewAccount(login: "finance_sysadmin", fullName: "Системный администратор"),

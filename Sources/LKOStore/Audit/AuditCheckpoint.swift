@@ -47,7 +47,18 @@ public struct AuditCheckpoint: Codable, Sendable, Equatable, Hashable {
 /// The checkpoint signing key: a file beside the database (`lko.sqlite.audit-key`, mode 0600),
 /// never inside it. Its public half is written beside it (`.pub`) for verifiers.
 public enum AuditKey {
-    public static func defaultPath(forDatabase path: String) -> String { path + ".audit-key" }
+    /// Beside a SQLite file; for an organization in PostgreSQL, in `LKO_AUDIT_KEY_DIR` (or
+    /// `~/.lko/audit-keys`), named after the database and the organization. Several servers of
+    /// one region share the key file (docs/deploy.md).
+    public static func defaultPath(forDatabase path: String) -> String {
+        guard Store.isPostgresAddress(path), let address = try? PostgresAddress(parsing: path) else { return path + ".audit-key" }
+        let environment = ProcessInfo.processInfo.environment
+        let directory = environment["LKO_AUDIT_KEY_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".lko/audit-keys")
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = "\(address.host)_\(address.port)_\(address.database)_\(address.organization).audit-key"
+        return (directory as NSString).appendingPathComponent(name)
+    }
 
     /// Creates a new key (replacing one left from a removed database at the same path).
     @discardableResult

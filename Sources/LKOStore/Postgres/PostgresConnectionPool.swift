@@ -79,6 +79,9 @@ final class PostgresConnectionPool: @unchecked Sendable {
         }
     }
 
+    // A store dropped without `close()` still hangs up politely (and PostgresNIO insists).
+    deinit { closeAll() }
+
     func closeAll() {
         lock.lock()
         let connections = idle

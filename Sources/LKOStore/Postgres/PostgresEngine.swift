@@ -117,6 +117,24 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a transaction that is not lko's: no advisory lock, no row audit — what an
+    /// edit made with psql looks like (the tamper tests; `lko migrate` checks its copy this way).
+    static func withForeignTransaction<T>(address text: String, _ body: (SQLDatabase) throws -> T) throws -> T {
+        let engine = PostgresEngine(address: try PostgresAddress(parsing: text), busyTimeout: Store.defaultBusyTimeout)
+        defer { try? engine.close() }
+        return try engine.pool.withConnection { backend in
+            try backend.execute(sql: "BEGIN", arguments: [], cached: false)
+            do {
+                let result = try body(SQLDatabase(backend: backend))
+                try backend.execute(sql: "COMMIT", arguments: [], cached: false)
+                return result
+            } catch {
+                try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
+                throw error
+            }
+        }
+    }
+
     func integrityCheck() throws -> [String] {
         // PostgreSQL checks its pages itself (checksums, WAL); what lko can check is that every
         // table answers.
