@@ -275,6 +275,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // (end of section D)
     // Section E: PostgreSQL, several servers, many organizations (issue 18).
     case pgErrAddressShape, pgErrUnknownParameter, pgErrOrganization, errDatabaseUnavailable
+    case migrateSourceBroken, migrateCopyDiffers, migrateFromNotSQLite, migrateToNotPostgres
+    case optMigrateAbstract, optMigrateDiscussion, optMigrateFrom, optMigrateTo, optMigrateOrganization
+    case cliMigrateDone, cliMigrateTable, cliMigrateChain, cliMigrateKey
     // (end of section E)
 }
 
@@ -2069,6 +2072,25 @@ extension MessageKey {
         case .errDatabaseUnavailable:
             ("база данных {address} недоступна ({reason}); запрос не выполнен, ничего не изменено — повторите позже",
              "the database {address} is unavailable ({reason}); the request was not performed, nothing changed — try again later")
+        case .migrateSourceBroken:
+            ("исходная база не проходит проверку журнала аудита ({reason}); перенос не начат — сначала выясните причину (`lko audit verify --deep`)",
+             "the source database's audit record does not verify ({reason}); nothing was moved — find out why first (`lko audit verify --deep`)")
+        case .migrateCopyDiffers:
+            ("копия таблицы {table} отличается от исходной ({what}); перенос отменён, в PostgreSQL ничего не осталось",
+             "the copy of table {table} differs from the source ({what}); the move was rolled back, nothing is left in PostgreSQL")
+        case .migrateFromNotSQLite: ("--from: укажите файл SQLite муниципальной базы lko", "--from: give the municipality's lko SQLite file")
+        case .migrateToNotPostgres: ("--to: укажите адрес postgres://… региональной базы", "--to: give the regional database's postgres://… address")
+        case .optMigrateAbstract: ("Перенести базу муниципалитета (SQLite) в региональную базу PostgreSQL.", "Move a municipality's database (SQLite) into the regional PostgreSQL database.")
+        case .optMigrateDiscussion:
+            ("Копирует все таблицы в схему организации одной транзакцией и до её фиксации доказывает копию: число строк и хеш строк каждой таблицы, цепочка аудита с той же последней записью, `audit verify --deep` без находок. При любом расхождении перенос отменяется целиком. Сеансы не переносятся: сотрудники входят заново. Исходный файл не меняется.",
+             "Copies every table into the organization's schema in one transaction and, before committing, proves the copy: each table's row count and row digest, the audit chain ending at the same entry, `audit verify --deep` finding nothing. Any difference rolls the whole move back. Sessions are not moved: people sign in again. The source file is not changed.")
+        case .optMigrateFrom: ("Файл SQLite муниципальной базы lko.", "The municipality's lko SQLite file.")
+        case .optMigrateTo: ("Адрес региональной базы: postgres://пользователь@узел:порт/база.", "The regional database: postgres://user@host:port/database.")
+        case .optMigrateOrganization: ("Идентификатор организации (ЛКО) в региональной базе: строчные латинские буквы, цифры, «_».", "The organization's (ЛКО's) identifier in the regional database: lower-case Latin letters, digits, `_`.")
+        case .cliMigrateDone: ("перенесено: {source} → {target}", "moved: {source} → {target}")
+        case .cliMigrateTable: ("  {table}: {rows} строк, хеш {digest} — совпадает", "  {table}: {rows} rows, digest {digest} — equal")
+        case .cliMigrateChain: ("журнал аудита: {entries} записей, последняя {head} — цепочка сходится, строки совпадают с записанными", "audit record: {entries} entries, head {head} — the chain verifies, rows match what it recorded")
+        case .cliMigrateKey: ("ключ подписи контрольных точек скопирован: {path}", "checkpoint signing key copied: {path}")
         // (end of section E templates)
         }
     }

@@ -55,12 +55,13 @@ final class Fixture {
         policy: URL = realPolicies,
         logins: [String] = allPolicyLogins,
         at start: Date = mondayMorning,
-        resolver: (any AssigneeResolver)? = nil
+        resolver: (any AssigneeResolver)? = nil,
+        sqliteOnly: Bool = false
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-wftests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: start)
-        let path = TestDatabase.address(in: folder.path)
+        let path = sqliteOnly ? folder.appendingPathComponent("lko.sqlite").path : TestDatabase.address(in: folder.path)
         let created = try Store.create(
             path: path, sandbox: true,
             administrator: NewAccount(login: "finance_sysadmin", fullName: "Системный администратор"),
