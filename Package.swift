@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "LKOServerTests",
             dependencies: [
-                "LKOServer", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOAccounts", "LKOCalendar", "LKOLanguage",
+                "LKOServer", "LKOApplication", "LKOWorkflow", "LKOStore", "LKOCompiler", "LKOAccounts", "LKOCalendar", "LKOLanguage", "LKOTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -62,7 +62,7 @@ public struct APIServer: Sendable {
             services: [
                 DelegationTicker(service: service, interval: configuration.delegationInterval, logger: logger),
                 CheckpointWriter(store: service.store, keyPath: configuration.auditKeyPath ?? AuditKey.defaultPath(forDatabase: service.store.path),
-                                 directory: configuration.checkpointDirectory ?? service.store.path + ".checkpoints",
+                                 directory: configuration.checkpointDirectory ?? AuditKey.defaultCheckpointDirectory(forDatabase: service.store.path),
                                  interval: configuration.checkpointInterval, logger: logger),
             ],
             onServerRunning: { channel in onRunning("\(host):\(channel.localAddress?.port ?? 0)") },

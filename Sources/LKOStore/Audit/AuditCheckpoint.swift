@@ -47,6 +47,13 @@ public struct AuditCheckpoint: Codable, Sendable, Equatable, Hashable {
 /// The checkpoint signing key: a file beside the database (`lko.sqlite.audit-key`, mode 0600),
 /// never inside it. Its public half is written beside it (`.pub`) for verifiers.
 public enum AuditKey {
+    /// Where `lko serve` writes checkpoints unless told: beside a SQLite file, or beside the key
+    /// of an organization in PostgreSQL.
+    public static func defaultCheckpointDirectory(forDatabase path: String) -> String {
+        guard Store.isPostgresAddress(path) else { return path + ".checkpoints" }
+        return String(defaultPath(forDatabase: path).dropLast(".audit-key".count)) + ".checkpoints"
+    }
+
     /// Beside a SQLite file; for an organization in PostgreSQL, in `LKO_AUDIT_KEY_DIR` (or
     /// `~/.lko/audit-keys`), named after the database and the organization. Several servers of
     /// one region share the key file (docs/deploy.md).
