@@ -37,6 +37,7 @@ enum Examples {
         "audit": ["lko audit log --since 2026-03-01 --actor head", "lko audit verify --checkpoints /var/lib/lko/checkpoints"],
         "audit log": ["lko audit log --since 2026-03-01 --actor head", "lko audit log --object case:DEMO-0001 --format json"],
         "audit verify": ["lko audit verify", "lko audit verify --checkpoints /var/lib/lko/checkpoints --deep"],
+        "migrate": ["lko migrate --from /var/lib/lko/lko.sqlite --to postgres://lko@10.0.0.5:5432/region --organization lukovnikovo"],
         "audit checkpoint": ["lko audit checkpoint --db /var/lib/lko/lko.sqlite --dir /var/lib/lko/checkpoints"],
         "case": ["lko case list --overdue", "lko case show DEMO-0001"],
         "case import": ["lko case import vygruzka.jsonl", "lko case import - --format json < vygruzka.jsonl"],
