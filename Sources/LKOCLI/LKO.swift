@@ -15,7 +15,7 @@ public struct LKO: AsyncParsableCommand {
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, UserCommand.self,
             ApplyCommand.self, HistoryCommand.self, ShowPolicyCommand.self, RollbackCommand.self, AuditCommand.self,
             CaseCommand.self, ReportCommand.self, AbsenceCommand.self, DelegationCommand.self, TickCommand.self,
-            ServeCommand.self, BackupCommand.self, MigrateCommand.self, AccessCommand.self, POSCommand.self,
+            ServeCommand.self, BackupCommand.self, MigrateCommand.self, RegionCommand.self, AccessCommand.self, POSCommand.self,
             CompletionCommand.self, ManualCommand.self,
         ]
     )

@@ -278,6 +278,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case migrateSourceBroken, migrateCopyDiffers, migrateFromNotSQLite, migrateToNotPostgres
     case optMigrateAbstract, optMigrateDiscussion, optMigrateFrom, optMigrateTo, optMigrateOrganization
     case cliMigrateDone, cliMigrateTable, cliMigrateChain, cliMigrateKey
+    case regionNeedsPostgres, regionUnknownOrganization, regionNotTheRegion, regionAlreadyRegistered, regionNotRelated, regionCaseExists, regionUnknownCategory
+    case optRegionAbstract, optRegionAddAbstract, optRegionListAbstract, optRegionTitle, optRegionSuperior, argRegionID, optCaseOrganization
+    case cliRegionAdded, cliRegionEmpty, errRedirectOrganizationOnly, auditEvCaseReceive, auditEvRegionAdd
     // (end of section E)
 }
 
@@ -2091,6 +2094,37 @@ extension MessageKey {
         case .cliMigrateTable: ("  {table}: {rows} строк, хеш {digest} — совпадает", "  {table}: {rows} rows, digest {digest} — equal")
         case .cliMigrateChain: ("журнал аудита: {entries} записей, последняя {head} — цепочка сходится, строки совпадают с записанными", "audit record: {entries} entries, head {head} — the chain verifies, rows match what it recorded")
         case .cliMigrateKey: ("ключ подписи контрольных точек скопирован: {path}", "checkpoint signing key copied: {path}")
+        case .regionNeedsPostgres: ("ЛКО региона живут в базе PostgreSQL; файл SQLite — это одна организация", "the ЛКО of a region live in a PostgreSQL database; a SQLite file is one organization")
+        case .regionUnknownOrganization:
+            ("организации «{organization}» нет в региональной базе; создайте её: `lko init --db postgres://…?organization={organization}`",
+             "there is no organization `{organization}` in the regional database; create it with `lko init --db postgres://…?organization={organization}`")
+        case .regionNotTheRegion:
+            ("реестр ЛКО ведётся в организации «{organization}»: укажите --db postgres://…?organization={organization}",
+             "the registry of ЛКО is kept in the organization `{organization}`: give --db postgres://…?organization={organization}")
+        case .regionAlreadyRegistered: ("организация «{organization}» уже в реестре региона", "organization `{organization}` is in the region's registry already")
+        case .regionNotRelated:
+            ("обращение можно перенаправить только в подчинённую или вышестоящую организацию; «{to}» не является ни той, ни другой для «{from}» (реестр: `lko region list`)",
+             "a case can be redirected only to a subordinate or the superior organization; `{to}` is neither for `{from}` (the registry: `lko region list`)")
+        case .regionCaseExists:
+            ("в ЛКО «{organization}» уже есть обращение {number}; перенаправление не выполнено",
+             "ЛКО `{organization}` has case {number} already; nothing was redirected")
+        case .regionUnknownCategory:
+            ("в политике ЛКО «{organization}» нет рубрики {node}; перенаправление не выполнено — добавьте рубрику в её политику",
+             "the policy of ЛКО `{organization}` has no category {node}; nothing was redirected — add the category to its policy")
+        case .optRegionAbstract: ("Реестр ЛКО региона: организации и их подчинённость (PostgreSQL).", "The region's registry of ЛКО: organizations and who reports to whom (PostgreSQL).")
+        case .optRegionAddAbstract: ("Внести ЛКО в реестр региона (администратор региона).", "Register an ЛКО in the region (a regional administrator).")
+        case .optRegionListAbstract: ("Показать ЛКО региона и их подчинённость.", "List the region's ЛКО and who reports to whom.")
+        case .optRegionTitle: ("Название организации, например «Администрация Луковниковского сельского поселения».", "The organization's title.")
+        case .optRegionSuperior: ("Вышестоящая организация (её идентификатор).", "The superior organization (its identifier).")
+        case .argRegionID: ("Идентификатор организации (её схема lko_ИД уже создана `lko init`).", "The organization's identifier (its schema lko_ID made by `lko init`).")
+        case .optCaseOrganization:
+            ("Перенаправить в другую ЛКО региона (подчинённую или вышестоящую): обращение перейдёт в её очередь с историей.",
+             "Redirect into another ЛКО of the region (a subordinate or the superior): the case moves into its queue with its history.")
+        case .cliRegionAdded: ("в реестр внесена {id} — «{title}»{superior}", "registered {id} — {title}{superior}")
+        case .cliRegionEmpty: ("реестр региона пуст; внесите ЛКО: `lko region add ИД --title …`", "the region's registry is empty; register an ЛКО with `lko region add ID --title …`")
+        case .auditEvCaseReceive: ("Поступление по перенаправлению из другой ЛКО", "Received by redirect from another ЛКО")
+        case .auditEvRegionAdd: ("Внесение ЛКО в реестр региона", "ЛКО registered in the region")
+        case .errRedirectOrganizationOnly: ("организацию-получателя указывают только при перенаправлении", "a receiving organization is given only with a redirect")
         // (end of section E templates)
         }
     }

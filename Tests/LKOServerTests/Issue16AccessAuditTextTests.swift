@@ -81,6 +81,7 @@ import Testing
             "user.add", "user.disable", "user.enable", "user.remove", "user.unlock", "user.locked", "user.passwd", "user.rehash",
             "policy.apply", "policy.rollback", "access.review", "pos.import", "pos.applied", "case.import", "case.import.batch",
             "case.handover", "case.handback", "absence.add", "absence.change", "absence.cancel", "absence.end", "absence.start", "absence.finish", "absence.past",
+            "case.receive", "region.add",
         ] + CaseAction.allCases.map { "case.\($0.rawValue)" }
         // The actions the sources append, read from the sources themselves.
         let sources = repositoryRoot.appendingPathComponent("Sources")

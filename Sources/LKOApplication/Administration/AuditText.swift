@@ -21,7 +21,8 @@ public enum AuditText {
             "case.moderate": .auditEvCaseModerate, "case.reject": .auditEvCaseReject, "case.assign": .auditEvCaseAssign, "case.reassign": .auditEvCaseReassign,
             "case.draft": .auditEvCaseDraft, "case.submit": .auditEvCaseSubmit, "case.approve": .auditEvCaseApprove, "case.return": .auditEvCaseReturn,
             "case.redirect": .auditEvCaseRedirect, "case.extend": .auditEvCaseExtend, "case.reopen": .auditEvCaseReopen, "case.reclassify": .auditEvCaseReclassify,
-            "case.handover": .auditEvCaseHandover, "case.handback": .auditEvCaseHandback,
+            "case.handover": .auditEvCaseHandover, "case.handback": .auditEvCaseHandback, "case.receive": .auditEvCaseReceive,
+            "region.add": .auditEvRegionAdd,
             "absence.add": .auditEvAbsenceAdd, "absence.change": .auditEvAbsenceChange, "absence.cancel": .auditEvAbsenceCancel, "absence.end": .auditEvAbsenceEnd,
             "absence.start": .auditEvAbsenceStart, "absence.finish": .auditEvAbsenceFinish, "absence.past": .auditEvAbsencePast,
         ]

@@ -80,10 +80,36 @@ extension LKOService {
             }
             let workflow = try workflow()
             _ = try viewable(caller, number: number, workflow: workflow)
+            if let organization = request.organization {
+                try redirectIntoOrganization(caller, action: action, number: number, organization: organization, request: request, workflow: workflow)
+                return try caseDetail(caller, number: number)
+            }
             let input = try CaseInput.validate(action, request)
             try workflow.perform(action, on: number, by: caller.account, input: input)
             return try caseDetail(caller, number: number)
         }
+    }
+
+    /// A redirect into another ЛКО of the region: the registry says whether it is subordinate or
+    /// superior (and refuses anything else); the receiver's own policy routes the case.
+    func redirectIntoOrganization(_ caller: Caller, action: CaseAction, number: String, organization: String, request: ActionRequest, workflow: Workflow) throws {
+        guard action == .redirect else { throw AppError.invalid(.errRedirectOrganizationOnly, field: "organization") }
+        guard let sender = store.organization, let address = store.address(ofOrganization: organization) else {
+            throw AppError.from(StoreError.invalidField(field: "organization", reason: Message(.regionNeedsPostgres)))
+        }
+        let registry = try store.regionOrganizations()
+        guard let target = registry.first(where: { $0.id == organization }) else {
+            throw AppError.from(StoreError.invalidField(field: "organization", reason: Message(.regionUnknownOrganization, ["organization": .text(organization)])))
+        }
+        let kind = try store.read { db in try RegionalRedirect.kind(in: db, from: sender, to: organization) }
+        let receivingStore = try Store.open(path: address, blockerProviders: [OpenCasesBlocker(), PendingSubstituteBlocker()])
+        defer { try? receivingStore.close() }
+        let receiving = try Workflow(store: receivingStore, resolver: DelegationResolver())
+        let senderTitle = registry.first { $0.id == sender }?.title ?? sender
+        var input = try CaseInput.validate(.redirect, ActionRequest(to: target.title, comment: request.comment, kind: kind))
+        input.target = "\(target.title) (ЛКО \(organization))"
+        try workflow.perform(.redirect, on: number, by: caller.account, input: input,
+                             receiver: RegionalRedirect(organization: organization, receiver: receiving, sender: senderTitle))
     }
 
     /// Cases from a ПОС export (JSON Lines, docs/import.md), by the coordinator or the

@@ -242,12 +242,15 @@ public struct ActionRequest: Sendable, Equatable {
     public var days: Int?
     /// A redirect's kind: subordinate, superior, other_body, federal_email.
     public var kind: String?
+    /// A redirect into another ЛКО of the region (its identifier): the case moves into its queue.
+    public var organization: String?
 
-    public init(to: String? = nil, text: String? = nil, comment: String? = nil, days: Int? = nil, kind: String? = nil) {
+    public init(to: String? = nil, text: String? = nil, comment: String? = nil, days: Int? = nil, kind: String? = nil, organization: String? = nil) {
         self.to = to
         self.text = text
         self.comment = comment
         self.days = days
         self.kind = kind
+        self.organization = organization
     }
 }

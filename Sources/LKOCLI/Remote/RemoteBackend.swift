@@ -95,9 +95,11 @@ final class RemoteBackend: Backend {
         struct Body: Encodable {
             var to, text, comment: String?
             var days: Int?
+            var kind, organization: String?
         }
         return try post("/cases/\(segment(number))/actions/\(segment(action))",
-                        Body(to: request.to, text: request.text, comment: request.comment, days: request.days), as: CaseDetail.self)
+                        Body(to: request.to, text: request.text, comment: request.comment, days: request.days, kind: request.kind, organization: request.organization),
+                        as: CaseDetail.self)
     }
 
     func importCases(_ data: Data, progress: @escaping (Int, Int) -> Void) throws -> CaseImporter.Report {

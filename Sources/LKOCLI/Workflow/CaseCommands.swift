@@ -193,10 +193,11 @@ struct CaseRedirect: CaseActionCommand {
     static let action = CaseAction.redirect
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp(L(.caseOptNumber))) var number: String
-    @Option(help: ArgumentHelp(L(.caseOptRedirectTo))) var to: String
+    @Option(help: ArgumentHelp(L(.caseOptRedirectTo))) var to: String?
     @Option(help: ArgumentHelp(L(.caseOptRedirectKind))) var kind: String = "other_body"
     @Option(help: ArgumentHelp(L(.caseOptRedirectComment))) var comment: String?
-    var request: ActionRequest { .init(to: to, comment: comment, kind: kind) }
+    @Option(help: ArgumentHelp(L(.optCaseOrganization), valueName: "id")) var organization: String?
+    var request: ActionRequest { .init(to: to, comment: comment, kind: organization == nil ? kind : nil, organization: organization) }
 }
 
 struct CaseExtend: CaseActionCommand {

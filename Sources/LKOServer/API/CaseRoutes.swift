@@ -9,6 +9,7 @@ struct ActionBody: Decodable {
     var comment: String?
     var days: Int?
     var kind: String?
+    var organization: String?
 }
 
 extension APIServer {
@@ -47,7 +48,7 @@ extension APIServer {
             let number = try APIInput.parameter(context, "number")
             let action = try APIInput.parameter(context, "action")
             let body = try await APIInput.json(ActionBody.self, request, context: context)
-            let input = ActionRequest(to: body.to, text: body.text, comment: body.comment, days: body.days, kind: body.kind)
+            let input = ActionRequest(to: body.to, text: body.text, comment: body.comment, days: body.days, kind: body.kind, organization: body.organization)
             return try JSONResponse.make(try await Blocking.run { [service] in try service.perform(caller, action: action, number: number, request: input) })
         }
         api.post("/cases/import") { request, context in

@@ -68,6 +68,15 @@ public struct PostgresAddress: Sendable, Equatable {
         "postgres://\(user)@\(host):\(port)/\(database)?organization=\(organization)"
     }
 
+    /// The address with its password (to open another organization of the same database);
+    /// never shown.
+    var withCredentials: String {
+        guard let password else { return display }
+        let user = self.user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? self.user
+        let secret = password.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? password
+        return "postgres://\(user):\(secret)@\(host):\(port)/\(database)?organization=\(organization)"
+    }
+
     /// The same database, another organization.
     public func with(organization: String) -> PostgresAddress {
         var copy = self

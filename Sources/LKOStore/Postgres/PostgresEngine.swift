@@ -72,8 +72,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
     }
 
     func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
-        try transaction(lockKey: address.schema) { db in
-            try db.execute(sql: "SET LOCAL lko.tracking = 'on'")
+        try transaction(lockKey: address.schema, tracking: true) { db in
             let result = try body(db)
             // Rows written after the last audit entry of the transaction are not recorded
             // (as on SQLite, where the tracker forgets them at commit).
@@ -96,20 +95,25 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
         }
     }
 
-    /// One write transaction holding the advisory lock named by `lockKey` until it ends.
-    private func transaction<T>(lockKey: String, _ body: (SQLDatabase) throws -> T) throws -> T {
+    /// One write transaction holding the advisory lock named by `lockKey` until it ends;
+    /// `tracking`: the row audit's triggers note what it writes.
+    private func transaction<T>(lockKey: String, tracking: Bool = false, _ body: (SQLDatabase) throws -> T) throws -> T {
         try pool.withConnection { backend in
             try backend.execute(sql: "BEGIN", arguments: [], cached: false)
             do {
                 let milliseconds = max(1, Int(busyTimeout * 1000))
-                try backend.execute(sql: "SET LOCAL lock_timeout = \(milliseconds)", arguments: [], cached: false)
-                try backend.execute(sql: "SELECT pg_advisory_xact_lock(hashtext(?))", arguments: [lockKey], cached: true)
+                // One round trip: the lock wait's limit, the row audit's mark (lko's own
+                // transaction), then the organization's write lock.
+                // (A materialized CTE: the settings are made before the lock is waited for.)
+                try backend.execute(sql: "WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', ?, true), set_config('lko.tracking', ?, true)) SELECT pg_advisory_xact_lock(hashtext(?)) FROM settings",
+                                    arguments: ["\(milliseconds)", tracking ? "on" : "off", lockKey], cached: true)
                 let result = try body(SQLDatabase(backend: backend))
                 try backend.execute(sql: "COMMIT", arguments: [], cached: false)
                 return result
             } catch {
                 try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
-                if let failure = error as? PostgresFailure, failure.sqlState == "55P03" {
+                // 55P03: the lock wait ran out; 40P01: a deadlock PostgreSQL broke by failing us.
+                if let failure = error as? PostgresFailure, failure.sqlState == "55P03" || failure.sqlState == "40P01" {
                     throw StoreError.busy(path: displayAddress)
                 }
                 throw error

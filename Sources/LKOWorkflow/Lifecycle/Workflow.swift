@@ -77,8 +77,11 @@ public final class Workflow: Sendable {
     public static let redirectKinds = ["subordinate", "superior", "other_body", "federal_email"]
 
     /// Performs `action` on the case with ПОС number `posNumber` as `actor`.
+    ///
+    /// - Parameter receiver: for a redirect to another ЛКО of the region, who takes the case in
+    ///   the same transaction (``RegionalRedirect``); if it refuses, the redirect does not happen.
     @discardableResult
-    public func perform(_ action: CaseAction, on posNumber: String, by actor: Account, input: ActionInput = ActionInput()) throws -> CaseRecord {
+    public func perform(_ action: CaseAction, on posNumber: String, by actor: Account, input: ActionInput = ActionInput(), receiver: (any RedirectReceiver)? = nil) throws -> CaseRecord {
         guard let permission = action.permission else {
             throw WorkflowError.refused("platform_event", .wfPlatformEvent, ["action": .text(action.rawValue)])
         }
@@ -139,6 +142,9 @@ public final class Workflow: Sendable {
             var details = ["from": before.rawValue, "to": record.state.rawValue, "assignee": record.assignee ?? ""].merging(effect.auditDetails) { $1 }
             if let derived { details["via"] = derived.source }
             try AuditLog.append(db, at: now, actor: actor.login, action: "case.\(action.rawValue)", object: "case:\(posNumber)", details: details)
+            if action == .redirect, let receiver {
+                try receiver.receive(record, history: try CaseEvent.history(db, caseID: record.id), by: actor.login, at: now, in: db)
+            }
             return .success(record)
         }
         return try outcome.get()
