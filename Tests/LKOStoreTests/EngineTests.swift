@@ -80,6 +80,23 @@ struct EngineTests {
         #expect(try store.read { db in try AuditLog.verify(db) }.firstBreak == nil)
     }
 
+    /// PostgreSQL aborts a transaction at its first failed statement and answers the COMMIT
+    /// with ROLLBACK; a failure swallowed on the way must not look like a commit.
+    @Test(.enabled(if: TestDatabase.isPostgres))
+    func aSwallowedFailureIsNeverReportedAsACommit() throws {
+        let f = try Fixture()
+        #expect(throws: (any Error).self) {
+            try f.store.write { db in
+                try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('probe', '1')")
+                _ = try? db.execute(sql: "SELECT 1 / 0")
+            }
+        }
+        #expect(try f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM settings WHERE key = 'probe'") } == 0)
+        // The connection goes back to work.
+        try f.add("ivanova")
+        #expect(try f.store.read { db in try AuditLog.verify(db) }.firstBreak == nil)
+    }
+
     @Test(.enabled(if: TestDatabase.isPostgres))
     func organizationsInOneDatabaseAreApart() throws {
         let first = try Fixture(), second = try Fixture()

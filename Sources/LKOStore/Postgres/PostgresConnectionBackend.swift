@@ -72,6 +72,17 @@ final class PostgresConnectionBackend: SQLConnectionBackend {
     // MARK: - Running statements
 
     func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        do {
+            return try send(sql, arguments).wait()
+        } catch {
+            throw PostgresEngine.translate(error)
+        }
+    }
+
+    /// Sends a statement without waiting for its answer. The connection answers in order, so
+    /// a `BEGIN` sent this way is done before the next statement runs: the transaction's
+    /// bookkeeping costs no round trip of its own.
+    func send(_ sql: String, _ arguments: SQLArguments = []) -> EventLoopFuture<PostgresQueryResult> {
         var bindings = PostgresBindings(capacity: arguments.values.count)
         for value in arguments.values {
             switch value {
@@ -82,9 +93,13 @@ final class PostgresConnectionBackend: SQLConnectionBackend {
             case .blob(let data): bindings.append(UntypedParameter(text: "\\x" + data.map { String(format: "%02x", $0) }.joined()))
             }
         }
-        let query = PostgresQuery(unsafeSQL: PlaceholderRewriter.rewrite(sql), binds: bindings)
+        return connection.query(PostgresQuery(unsafeSQL: PlaceholderRewriter.rewrite(sql), binds: bindings), logger: logger)
+    }
+
+    /// Waits for a statement sent earlier; its failure is thrown as the store's.
+    func await(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
         do {
-            return try connection.query(query, logger: logger).wait()
+            _ = try sent.wait()
         } catch {
             throw PostgresEngine.translate(error)
         }

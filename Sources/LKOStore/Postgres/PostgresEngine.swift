@@ -75,20 +75,28 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
         try transaction(lockKey: address.schema, tracking: true) { db in
             let result = try body(db)
             // Rows written after the last audit entry of the transaction are not recorded
-            // (as on SQLite, where the tracker forgets them at commit).
-            try db.execute(sql: "DELETE FROM audit_pending")
+            // (as on SQLite, where the tracker forgets them at commit). Sent with the COMMIT.
+            if let backend = db.backend as? PostgresConnectionBackend {
+                _ = backend.send("DELETE FROM audit_pending")
+            } else {
+                try db.execute(sql: "DELETE FROM audit_pending")
+            }
             return result
         }
     }
 
     func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
         try pool.withConnection { backend in
-            try backend.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", arguments: [], cached: false)
+            // BEGIN and COMMIT travel with the statements (a read-only transaction's COMMIT
+            // cannot fail in a way the reader must hear of): one round trip per statement.
+            let begin = backend.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             do {
                 let result = try body(SQLDatabase(backend: backend))
-                try backend.execute(sql: "COMMIT", arguments: [], cached: false)
+                try backend.await(begin)
+                _ = backend.send("COMMIT")
                 return result
             } catch {
+                _ = try? begin.wait()
                 try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
                 throw error
             }
@@ -99,7 +107,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
     /// `tracking`: the row audit's triggers note what it writes.
     private func transaction<T>(lockKey: String, tracking: Bool = false, _ body: (SQLDatabase) throws -> T) throws -> T {
         try pool.withConnection { backend in
-            try backend.execute(sql: "BEGIN", arguments: [], cached: false)
+            let begin = backend.send("BEGIN")
             do {
                 let milliseconds = max(1, Int(busyTimeout * 1000))
                 // One round trip: the lock wait's limit, the row audit's mark (lko's own
@@ -108,9 +116,14 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
                 try backend.execute(sql: "WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', ?, true), set_config('lko.tracking', ?, true)) SELECT pg_advisory_xact_lock(hashtext(?)) FROM settings",
                                     arguments: ["\(milliseconds)", tracking ? "on" : "off", lockKey], cached: true)
                 let result = try body(SQLDatabase(backend: backend))
-                try backend.execute(sql: "COMMIT", arguments: [], cached: false)
+                try backend.await(begin)
+                // A transaction in which any statement failed answers COMMIT with ROLLBACK, not
+                // an error: that must never pass for a commit.
+                let commit = try backend.run("COMMIT", [])
+                guard commit.metadata.command == "COMMIT" else { throw PostgresEngineError.rolledBack }
                 return result
             } catch {
+                _ = try? begin.wait()
                 try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
                 // 55P03: the lock wait ran out; 40P01: a deadlock PostgreSQL broke by failing us.
                 if let failure = error as? PostgresFailure, failure.sqlState == "55P03" || failure.sqlState == "40P01" {
@@ -185,10 +198,13 @@ public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
 
 enum PostgresEngineError: Error, CustomStringConvertible {
     case noInsertedID(sql: String)
+    /// PostgreSQL rolled the transaction back at COMMIT (a statement in it had failed).
+    case rolledBack
 
     var description: String {
         switch self {
         case .noInsertedID(let sql): return "the insert returned no id: \(sql)"
+        case .rolledBack: return "the transaction was rolled back at commit (a statement in it failed); nothing was changed"
         }
     }
 }
