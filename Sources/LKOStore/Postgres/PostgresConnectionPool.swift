@@ -13,15 +13,23 @@ import PostgresNIO
 final class PostgresConnectionPool: @unchecked Sendable {
     let address: PostgresAddress
     let logger: Logger
-    private let lock = NSLock()
+    /// At most this many connections are open at once (`LKO_PG_CONNECTIONS`, default 24): a
+    /// request beyond them waits for one to come back. Opening a connection costs PostgreSQL a
+    /// process; keeping a bounded set open and reusing it is what lets a server take a burst.
+    let capacity: Int
+    /// How long a request waits for a free connection before failing as busy.
+    let leaseTimeout: TimeInterval
+    private let condition = NSCondition()
     private var idle: [PostgresConnection] = []
+    private var open = 0
     private var nextID = 1
-    /// More idle connections than this are closed when returned.
-    private let maximumIdle = 16
 
-    init(address: PostgresAddress, logger: Logger) {
+    init(address: PostgresAddress, logger: Logger, leaseTimeout: TimeInterval) {
         self.address = address
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
+        let configured = ProcessInfo.processInfo.environment["LKO_PG_CONNECTIONS"].flatMap(Int.init) ?? 24
+        capacity = min(max(configured, 1), 500)
     }
 
     func withConnection<T>(_ body: (PostgresConnectionBackend) throws -> T) throws -> T {
@@ -34,6 +42,7 @@ final class PostgresConnectionPool: @unchecked Sendable {
         } catch {
             if let failure = error as? PostgresFailure, failure.isConnectionFailure {
                 _ = try? connection.close().wait()
+                giveBack(connection)
                 throw StoreError.databaseUnavailable(address: address.display, reason: failure.message)
             }
             giveBack(connection)
@@ -42,16 +51,26 @@ final class PostgresConnectionPool: @unchecked Sendable {
     }
 
     private func lease() throws -> PostgresConnection {
-        lock.lock()
-        while let connection = idle.popLast() {
-            if !connection.isClosed {
-                lock.unlock()
-                return connection
+        let deadline = Date().addingTimeInterval(leaseTimeout)
+        condition.lock()
+        while true {
+            while let connection = idle.popLast() {
+                if !connection.isClosed {
+                    condition.unlock()
+                    return connection
+                }
+                open -= 1
+            }
+            if open < capacity { break }
+            guard condition.wait(until: deadline) else {
+                condition.unlock()
+                throw StoreError.busy(path: address.display)
             }
         }
+        open += 1
         let id = nextID
         nextID += 1
-        lock.unlock()
+        condition.unlock()
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user,
             password: address.password, database: address.database, tls: .disable
@@ -63,30 +82,36 @@ final class PostgresConnectionPool: @unchecked Sendable {
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: id, logger: logger
             ).wait()
         } catch {
+            condition.lock()
+            open -= 1
+            condition.signal()
+            condition.unlock()
             let reason = (PostgresEngine.translate(error) as? PostgresFailure)?.message ?? "\(error)"
             throw StoreError.databaseUnavailable(address: address.display, reason: reason)
         }
     }
 
+    /// A connection back to the pool; a closed one frees its place.
     private func giveBack(_ connection: PostgresConnection) {
-        lock.lock()
-        if !connection.isClosed && idle.count < maximumIdle {
-            idle.append(connection)
-            lock.unlock()
+        condition.lock()
+        if connection.isClosed {
+            open -= 1
         } else {
-            lock.unlock()
-            _ = try? connection.close().wait()
+            idle.append(connection)
         }
+        condition.signal()
+        condition.unlock()
     }
 
     // A store dropped without `close()` still hangs up politely (and PostgresNIO insists).
     deinit { closeAll() }
 
     func closeAll() {
-        lock.lock()
+        condition.lock()
         let connections = idle
+        open -= idle.count
         idle.removeAll()
-        lock.unlock()
+        condition.unlock()
         for connection in connections { _ = try? connection.close().wait() }
     }
 }

@@ -24,7 +24,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
     private init(address: PostgresAddress, busyTimeout: TimeInterval) {
         self.address = address
         self.busyTimeout = busyTimeout
-        pool = PostgresConnectionPool(address: address, logger: logger)
+        pool = PostgresConnectionPool(address: address, logger: logger, leaseTimeout: busyTimeout)
     }
 
     /// Creates the organization's schema and tables; refuses when the organization exists.
