@@ -125,7 +125,7 @@ let package = Package(
         ),
 
         // What the store's, the workflow's and the delegation's tests share: which engine they run on.
-        .target(name: "LKOTestSupport", dependencies: ["LKOStore"], path: "Tests/LKOTestSupport"),
+        .target(name: "LKOTestSupport", dependencies: ["LKOStore", "LKOAccounts", "LKOMessages"], path: "Tests/LKOTestSupport"),
         .testTarget(name: "LKOLanguageTests", dependencies: ["LKOLanguage", "LKOCompiler"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LKOCalendarTests", dependencies: ["LKOCalendar"]),
         .testTarget(name: "LKOCompilerTests", dependencies: ["LKOCompiler", "LKOLanguage"], resources: [.copy("Fixtures")]),

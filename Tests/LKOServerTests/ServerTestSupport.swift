@@ -43,11 +43,12 @@ final class ServerFixture: @unchecked Sendable {
     let service: LKOService
     let server: APIServer
 
-    init(importDemoCases: Bool = true, configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0)) throws {
+    /// - Parameter address: the database (default: a SQLite file in a temporary folder).
+    init(importDemoCases: Bool = true, configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0), address: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lko-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualWallClock(start: mondayMorning)
-        let path = folder.appendingPathComponent("lko.sqlite").path
+        let path = address ?? folder.appendingPathComponent("lko.sqlite").path
         let created = try Store.create(path: path, sandbox: true, administrator: NewAccount(login: "finance_sysadmin", fullName: "Смирнова Ольга Викторовна"),
                                        password: testPassword, clock: clock, hasher: cheapHasher)
         try created.close()

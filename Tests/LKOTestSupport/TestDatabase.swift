@@ -1,5 +1,7 @@
 import Foundation
-import LKOStore
+import LKOAccounts
+import LKOMessages
+@testable import LKOStore
 
 /// Which engine the store's, the workflow's and the delegation's tests run on.
 ///
@@ -24,5 +26,28 @@ public enum TestDatabase {
         let organization = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(20).lowercased()
         let base = postgres.split(separator: "?", maxSplits: 1).first.map(String.init) ?? postgres
         return base + "?organization=" + organization
+    }
+}
+
+extension TestDatabase {
+    /// The region's own organization in the test database (made by the first test that needs
+    /// it, whichever suite that is), with its administrator `region_admin`.
+    public static func region(password: String, hasher: PasswordHasher) throws -> (Store, Account) {
+        guard let postgres else { throw StoreError.invalidField(field: "LKO_TEST_POSTGRES", reason: Message(.regionNeedsPostgres)) }
+        let base = postgres.split(separator: "?", maxSplits: 1).first.map(String.init) ?? postgres
+        let address = base + "?organization=" + RegionRegistry.organization
+        let store: Store
+        do {
+            store = try Store.open(path: address)
+        } catch StoreError.databaseMissing {
+            do {
+                store = try Store.create(path: address, sandbox: false, administrator: NewAccount(login: "region_admin", fullName: "Дежурная смена региона"),
+                                         password: password, hasher: hasher)
+            } catch StoreError.databaseExists {
+                store = try Store.open(path: address)
+            }
+        }
+        let admin = try store.read { db in try AccountRepository.require(db, "region_admin") }
+        return (store, admin)
     }
 }

@@ -9,18 +9,8 @@ import Testing
 /// that moves a case into a subordinate or superior ЛКО's queue with its history.
 @Suite("A region: ЛКО, their hierarchy, redirects between them", .serialized, .enabled(if: TestDatabase.isPostgres))
 struct RegionTests {
-    /// The region's own organization (made once per database; its first account administers it).
     static func region() throws -> (Store, Account) {
-        let address = TestDatabase.address(in: "").replacingOccurrences(of: #"organization=[a-z0-9_]+"#, with: "organization=region", options: .regularExpression)
-        let store: Store
-        do {
-            store = try Store.open(path: address)
-        } catch StoreError.databaseMissing {
-            store = try Store.create(path: address, sandbox: false, administrator: NewAccount(login: "region_admin", fullName: "Дежурная смена региона"),
-                                     password: testPassword, hasher: cheapHasher)
-        }
-        let admin = try store.read { db in try AccountRepository.require(db, "region_admin") }
-        return (store, admin)
+        try TestDatabase.region(password: testPassword, hasher: cheapHasher)
     }
 
     /// A superior ЛКО (the district) and its subordinate (a settlement), registered.

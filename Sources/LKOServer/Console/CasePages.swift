@@ -70,7 +70,7 @@ extension ConsoleRoutes {
             do {
                 try once(form, session)
                 let input = ActionRequest(to: form.text("to"), text: form["text"], comment: form["comment"],
-                                          days: form.text("days").map { Int($0) ?? -1 })
+                                          days: form.text("days").map { Int($0) ?? -1 }, organization: action == "redirect" ? form.text("organization") : nil)
                 let detail = try await Blocking.run { [service] in try service.perform(caller, action: action, number: number, request: input) }
                 return Redirect.to(casePath, cookies: [Flash.setting(Self.doneMessage(action, detail))])
             } catch let error as AppError where error.kind != .unauthenticated && error.kind != .notFound {
@@ -111,6 +111,9 @@ extension ConsoleRoutes {
             let node = detail.summary.node
             executors = try await Blocking.run { [service] in try service.executorChoices(caller, node: node) }
         }
+        // Other ЛКО of the region this case may move into (a regional database only).
+        let destinations = names.contains("redirect") ? try await Blocking.run { [service] in try service.regionalDestinations() } : []
+        let chosenOrganization = failed == "redirect" ? (form?["organization"] ?? "") : ""
         let summary = detail.summary
         let actionPath = "/cases/" + ConsolePaths.encode(number) + "/"
         func formData(_ action: String, _ title: String) -> [String: Any]? {
@@ -159,6 +162,8 @@ extension ConsoleRoutes {
             "actions": actionsData,
             "hasActions": !actionsData.isEmpty,
             "executors": people,
+            "regionalDestinations": destinations.map { ["id": $0.id, "label": "\($0.title) — \($0.kindTitle)", "selected": $0.id == chosenOrganization] },
+            "hasRegionalDestinations": !destinations.isEmpty,
             "responsibilityHref": "/cases/" + ConsolePaths.encode(number) + "/responsibility",
             "canReport": session.me.can.report,
         ]
