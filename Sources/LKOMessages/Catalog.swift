@@ -280,7 +280,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cliMigrateDone, cliMigrateTable, cliMigrateChain, cliMigrateKey
     case regionNeedsPostgres, regionUnknownOrganization, regionNotTheRegion, regionAlreadyRegistered, regionNotRelated, regionCaseExists, regionUnknownCategory
     case optRegionAbstract, optRegionAddAbstract, optRegionListAbstract, optRegionTitle, optRegionSuperior, argRegionID, optCaseOrganization
-    case cliRegionAdded, cliRegionEmpty, errRedirectOrganizationOnly, auditEvCaseReceive, auditEvRegionAdd
+    case cliRegionAdded, cliRegionEmpty, cliRegionCounts, errRedirectOrganizationOnly, auditEvCaseReceive, auditEvRegionAdd
     // (end of section E)
 }
 
@@ -2113,7 +2113,7 @@ extension MessageKey {
              "the policy of ЛКО `{organization}` has no category {node}; nothing was redirected — add the category to its policy")
         case .optRegionAbstract: ("Реестр ЛКО региона: организации и их подчинённость (PostgreSQL).", "The region's registry of ЛКО: organizations and who reports to whom (PostgreSQL).")
         case .optRegionAddAbstract: ("Внести ЛКО в реестр региона (администратор региона).", "Register an ЛКО in the region (a regional administrator).")
-        case .optRegionListAbstract: ("Показать ЛКО региона и их подчинённость.", "List the region's ЛКО and who reports to whom.")
+        case .optRegionListAbstract: ("Показать ЛКО региона, их подчинённость и день каждой: в работе, срок сегодня, просрочено.", "List the region's ЛКО, who reports to whom, and each one's day: open, due today, overdue.")
         case .optRegionTitle: ("Название организации, например «Администрация Луковниковского сельского поселения».", "The organization's title.")
         case .optRegionSuperior: ("Вышестоящая организация (её идентификатор).", "The superior organization (its identifier).")
         case .argRegionID: ("Идентификатор организации (её схема lko_ИД уже создана `lko init`).", "The organization's identifier (its schema lko_ID made by `lko init`).")
@@ -2122,6 +2122,9 @@ extension MessageKey {
              "Redirect into another ЛКО of the region (a subordinate or the superior): the case moves into its queue with its history.")
         case .cliRegionAdded: ("в реестр внесена {id} — «{title}»{superior}", "registered {id} — {title}{superior}")
         case .cliRegionEmpty: ("реестр региона пуст; внесите ЛКО: `lko region add ИД --title …`", "the region's registry is empty; register an ЛКО with `lko region add ID --title …`")
+        case .cliRegionCounts:
+            ("в работе {open}, срок сегодня {today}, просрочено {overdue}; записей журнала {entries}",
+             "open {open}, due today {today}, overdue {overdue}; audit entries {entries}")
         case .auditEvCaseReceive: ("Поступление по перенаправлению из другой ЛКО", "Received by redirect from another ЛКО")
         case .auditEvRegionAdd: ("Внесение ЛКО в реестр региона", "ЛКО registered in the region")
         case .errRedirectOrganizationOnly: ("организацию-получателя указывают только при перенаправлении", "a receiving organization is given only with a redirect")

@@ -82,6 +82,24 @@ struct RegionTests {
         #expect(try district.store.read { db in try AuditRows.verifyDeep(db) } == [])
     }
 
+    @Test func theRegionsAdministratorSeesEveryLKOsDay() throws {
+        let (district, settlement) = try district()
+        try district.importLines([caseLine("OV-1", subcategory: "roads.potholes"), caseLine("OV-2", subcategory: "roads.potholes", date: "2026-02-01")])
+        let (region, admin) = try Self.region()
+        defer { try? region.close() }
+        let overview = try RegionOverview.read(region: region, by: admin, today: day("2026-03-02"))
+        let mine = try #require(overview.first { $0.organization.id == district.store.organization! })
+        #expect(mine.openCases == 2)
+        #expect(mine.overdue == 1, "the case of 01.02.2026 is past its term")
+        #expect(mine.auditEntries == (try district.store.read { db in try AuditLog.verify(db) }.entries))
+        let theirs = try #require(overview.first { $0.organization.id == settlement.store.organization! })
+        #expect(theirs.openCases == 0 && theirs.organization.superior == district.store.organization!)
+        // Not the region's administrator: refused, as any administrative action.
+        #expect(throws: (any Error).self) {
+            _ = try RegionOverview.read(region: district.store, by: try district.account("finance_sysadmin"), today: day("2026-03-02"))
+        }
+    }
+
     @Test func onlyTheRegionsAdministratorKeepsTheRegistry() throws {
         let (region, admin) = try Self.region()
         defer { try? region.close() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LKOMessages
 import LKOStore
+import LKOWorkflow
 
 /// `lko region add|list`: the region's registry of ЛКО and their hierarchy (docs/deploy.md).
 struct RegionCommand: ParsableCommand {
@@ -42,21 +43,22 @@ struct RegionList: ParsableCommand {
         try runStoreCommand {
             let store = try database.open()
             defer { try? store.close() }
-            _ = try database.actor(in: store)
-            let organizations = try store.regionOrganizations()
+            let today = StoreClock.day(of: store.clock.now(), in: "Europe/Moscow")
+            let overview = try RegionOverview.read(region: store, by: try database.actor(in: store), today: today)
             if format == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Terminal.out(String(decoding: try encoder.encode(organizations), as: UTF8.self))
+                Terminal.out(String(decoding: try encoder.encode(overview), as: UTF8.self))
                 return
             }
-            guard !organizations.isEmpty else { return Terminal.out(L(.cliRegionEmpty)) }
-            // The hierarchy as a tree: each organization under its superior.
-            let children = Dictionary(grouping: organizations, by: { $0.superior ?? "" })
+            guard !overview.isEmpty else { return Terminal.out(L(.cliRegionEmpty)) }
+            // The hierarchy as a tree: each organization under its superior, with its day.
+            let children = Dictionary(grouping: overview, by: { $0.organization.superior ?? "" })
             func show(_ parent: String, depth: Int) {
-                for organization in children[parent] ?? [] {
-                    Terminal.out(String(repeating: "  ", count: depth) + "\(organization.id) — \(organization.title)")
-                    show(organization.id, depth: depth + 1)
+                for entry in children[parent] ?? [] {
+                    let counts = L(.cliRegionCounts, ["open": "\(entry.openCases)", "today": "\(entry.dueToday)", "overdue": "\(entry.overdue)", "entries": "\(entry.auditEntries)"])
+                    Terminal.out(String(repeating: "  ", count: depth) + "\(entry.organization.id) — \(entry.organization.title): " + counts)
+                    show(entry.organization.id, depth: depth + 1)
                 }
             }
             show("", depth: 0)
