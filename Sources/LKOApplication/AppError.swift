@@ -140,6 +140,8 @@ extension AppError {
         case .noActivePolicy: AppError(.conflict, code: "no_active_policy", Message(.noActivePolicy))
         case .nothingToRollBack: AppError(.conflict, code: "nothing_to_roll_back", Message(.nothingToRollBack))
         case .busy: AppError(.busy, code: "busy", Message(.busy))
+        case .commitOutcomeUnknown(let address):
+            AppError(.busy, code: "commit_outcome_unknown", Message(.errCommitOutcomeUnknown, ["address": .text(address)]))
         case .databaseUnavailable(let address, let reason):
             AppError(.busy, code: "database_unavailable", Message(.errDatabaseUnavailable, ["address": .text(address), "reason": .text(reason)]))
         // The database file itself: one code, a message per cause.

@@ -280,7 +280,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cliMigrateDone, cliMigrateTable, cliMigrateChain, cliMigrateKey
     case regionNeedsPostgres, regionUnknownOrganization, regionNotTheRegion, regionAlreadyRegistered, regionNotRelated, regionCaseExists, regionUnknownCategory
     case optRegionAbstract, optRegionAddAbstract, optRegionListAbstract, optRegionTitle, optRegionSuperior, argRegionID, optCaseOrganization
-    case cliRegionAdded, cliRegionEmpty, cliRegionCounts, errRedirectOrganizationOnly, auditEvCaseReceive, auditEvRegionAdd
+    case cliRegionAdded, cliRegionEmpty, cliRegionCounts, errRedirectOrganizationOnly, errCommitOutcomeUnknown, auditEvCaseReceive, auditEvRegionAdd
     // (end of section E)
 }
 
@@ -2122,6 +2122,9 @@ extension MessageKey {
              "Redirect into another ЛКО of the region (a subordinate or the superior): the case moves into its queue with its history.")
         case .cliRegionAdded: ("в реестр внесена {id} — «{title}»{superior}", "registered {id} — {title}{superior}")
         case .cliRegionEmpty: ("реестр региона пуст; внесите ЛКО: `lko region add ИД --title …`", "the region's registry is empty; register an ЛКО with `lko region add ID --title …`")
+        case .errCommitOutcomeUnknown:
+            ("связь с базой данных {address} прервалась во время сохранения, и проверить, сохранено ли изменение, не удалось; посмотрите историю обращения, прежде чем повторять",
+             "the connection to the database {address} broke while the change was being saved, and whether it was could not be checked; look at the case's history before repeating it")
         case .cliRegionCounts:
             ("в работе {open}, срок сегодня {today}, просрочено {overdue}; записей журнала {entries}",
              "open {open}, due today {today}, overdue {overdue}; audit entries {entries}")

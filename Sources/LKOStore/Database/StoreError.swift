@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case busy(path: String)
     /// The database server cannot be reached or dropped the connection; the transaction did not commit.
     case databaseUnavailable(address: String, reason: String)
+    /// The connection broke while the change was being committed and the server could not be
+    /// asked afterwards whether it was: the history of the case shows it.
+    case commitOutcomeUnknown(address: String)
     case unknownLogin(String)
     case loginTaken(String)
     case invalidLogin(String)
@@ -51,6 +54,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .schemaTooNew(let path): "\(path) was written by a newer lko (its schema has migrations this binary does not know); upgrade lko to open it"
         case .busy(let path): "\(path) is locked by another lko process; try again when it finishes"
         case .databaseUnavailable(let address, let reason): "the database \(address) is unavailable (\(reason)); nothing was changed, try again later"
+        case .commitOutcomeUnknown(let address): "the connection to \(address) broke while the change was being committed, and whether it was could not be checked; look at the case's history before repeating it"
         case .unknownLogin(let login): "no account `\(login)`; `lko user list` shows the accounts"
         case .loginTaken(let login): "an account `\(login)` exists already"
         case .invalidLogin(let login): "`\(login)` is not a valid login: use 1–64 ASCII letters, digits, `_`, `-`, starting with a letter (the same logins as in the policy's grants)"

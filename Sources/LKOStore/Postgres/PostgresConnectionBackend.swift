@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 
@@ -73,7 +74,7 @@ final class PostgresConnectionBackend: SQLConnectionBackend {
 
     func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
         do {
-            return try send(sql, arguments).wait()
+            return try Self.bounded(send(sql, arguments), connection: connection)
         } catch {
             throw PostgresEngine.translate(error)
         }
@@ -96,13 +97,43 @@ final class PostgresConnectionBackend: SQLConnectionBackend {
         return connection.query(PostgresQuery(unsafeSQL: PlaceholderRewriter.rewrite(sql), binds: bindings), logger: logger)
     }
 
+    /// Ends a failed transaction: ROLLBACK on a live connection; nothing on one that failed (a
+    /// statement sent on a dead connection may never be answered — the server rolls back by
+    /// itself when the connection goes).
+    func rollback(after error: any Error, begin: EventLoopFuture<PostgresQueryResult>) {
+        if let failure = error as? PostgresFailure, failure.isConnectionFailure { return }
+        _ = try? awaitAnswer(begin)
+        try? execute(sql: "ROLLBACK", arguments: [], cached: false)
+    }
+
     /// Waits for a statement sent earlier; its failure is thrown as the store's.
-    func await(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
+    func awaitAnswer(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
         do {
-            _ = try sent.wait()
+            _ = try Self.bounded(sent, connection: connection)
         } catch {
             throw PostgresEngine.translate(error)
         }
+    }
+
+    /// How long lko waits for any one answer. Statements are short and lock waits end at the
+    /// busy timeout; no answer by then means a connection that died without saying so (seen
+    /// after a server restart): it is closed and the request fails cleanly instead of hanging.
+    static let answerTimeout: TimeInterval = 30
+
+    /// Waits for `future` at most ``answerTimeout``; on time-out the connection is closed.
+    static func bounded<T: Sendable>(_ future: EventLoopFuture<T>, connection: PostgresConnection) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let box = NIOLockedValueBox<Result<T, any Error>?>(nil)
+        future.whenComplete { result in
+            box.withLockedValue { $0 = result }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + answerTimeout) == .success, let result = box.withLockedValue({ $0 }) else {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw PostgresFailure(sqlState: "08006", message: "no answer from the server in \(Int(answerTimeout)) s", detail: nil)
+        }
+        return try result.get()
     }
 
     static func row(_ row: PostgresRow) -> SQLRow {

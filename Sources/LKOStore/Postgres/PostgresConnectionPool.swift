@@ -41,7 +41,8 @@ final class PostgresConnectionPool: @unchecked Sendable {
             return result
         } catch {
             if let failure = error as? PostgresFailure, failure.isConnectionFailure {
-                _ = try? connection.close().wait()
+                let closing: EventLoopFuture<Void> = connection.close()
+                _ = closing
                 giveBack(connection)
                 throw StoreError.databaseUnavailable(address: address.display, reason: failure.message)
             }
@@ -112,6 +113,7 @@ final class PostgresConnectionPool: @unchecked Sendable {
         open -= idle.count
         idle.removeAll()
         condition.unlock()
-        for connection in connections { _ = try? connection.close().wait() }
+        for connection in connections { let closing: EventLoopFuture<Void> = connection.close()
+            _ = try? PostgresConnectionBackend.bounded(closing, connection: connection) }
     }
 }

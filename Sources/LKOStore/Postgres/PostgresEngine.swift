@@ -85,19 +85,33 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
         }
     }
 
+    /// A read that meets a broken connection (a restart, a failover) is read again on a new
+    /// one, for up to the busy timeout: reading twice changes nothing, and a request whose write
+    /// committed must not fail on the read that follows it.
     func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try readOnce(body)
+            } catch StoreError.databaseUnavailable(let address, let reason) where Date() < deadline {
+                _ = (address, reason)
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+    }
+
+    private func readOnce<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
         try pool.withConnection { backend in
             // BEGIN and COMMIT travel with the statements (a read-only transaction's COMMIT
             // cannot fail in a way the reader must hear of): one round trip per statement.
             let begin = backend.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             do {
                 let result = try body(SQLDatabase(backend: backend))
-                try backend.await(begin)
+                try backend.awaitAnswer(begin)
                 _ = backend.send("COMMIT")
                 return result
             } catch {
-                _ = try? begin.wait()
-                try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
+                backend.rollback(after: error, begin: begin)
                 throw error
             }
         }
@@ -113,18 +127,26 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
                 // One round trip: the lock wait's limit, the row audit's mark (lko's own
                 // transaction), then the organization's write lock.
                 // (A materialized CTE: the settings are made before the lock is waited for.)
-                try backend.execute(sql: "WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', ?, true), set_config('lko.tracking', ?, true)) SELECT pg_advisory_xact_lock(hashtext(?)) FROM settings",
-                                    arguments: ["\(milliseconds)", tracking ? "on" : "off", lockKey], cached: true)
+                // The transaction's id comes back too: if the answer to COMMIT is lost, the
+                // server is asked what became of it.
+                let preamble = try backend.rows(sql: "WITH settings AS MATERIALIZED (SELECT set_config('lock_timeout', ?, true), set_config('lko.tracking', ?, true)) SELECT pg_advisory_xact_lock(hashtext(?)), txid_current() AS txid FROM settings",
+                                                arguments: ["\(milliseconds)", tracking ? "on" : "off", lockKey], cached: true)
+                let txid: Int64? = preamble.first?["txid"]
                 let result = try body(SQLDatabase(backend: backend))
-                try backend.await(begin)
+                try backend.awaitAnswer(begin)
+                let commit: PostgresQueryResult
+                do {
+                    commit = try backend.run("COMMIT", [])
+                } catch let failure as PostgresFailure where failure.isConnectionFailure {
+                    guard let txid, try committed(txid) else { throw failure }
+                    return result
+                }
                 // A transaction in which any statement failed answers COMMIT with ROLLBACK, not
                 // an error: that must never pass for a commit.
-                let commit = try backend.run("COMMIT", [])
                 guard commit.metadata.command == "COMMIT" else { throw PostgresEngineError.rolledBack }
                 return result
             } catch {
-                _ = try? begin.wait()
-                try? backend.execute(sql: "ROLLBACK", arguments: [], cached: false)
+                backend.rollback(after: error, begin: begin)
                 // 55P03: the lock wait ran out; 40P01: a deadlock PostgreSQL broke by failing us.
                 if let failure = error as? PostgresFailure, failure.sqlState == "55P03" || failure.sqlState == "40P01" {
                     throw StoreError.busy(path: displayAddress)
@@ -132,6 +154,24 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
                 throw error
             }
         }
+    }
+
+    /// Whether a transaction whose COMMIT went unanswered (the connection broke) committed: asks
+    /// the server (`txid_status`) on a new connection, for up to 20 s while it comes back.
+    /// Unknown after that: ``StoreError/commitOutcomeUnknown(address:)``, never a guess.
+    private func committed(_ txid: Int64) throws -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let status = try? pool.withConnection { backend in
+                try String.fetchOne(SQLDatabase(backend: backend), sql: "SELECT txid_status(?)", arguments: [txid])
+            }
+            switch status {
+            case "committed": return true
+            case "aborted": return false
+            default: Thread.sleep(forTimeInterval: 0.25)
+            }
+        }
+        throw StoreError.commitOutcomeUnknown(address: displayAddress)
     }
 
     /// Runs `body` in a transaction that is not lko's: no advisory lock, no row audit — what an
