@@ -98,23 +98,10 @@ struct RegionalTests {
         init(_ description: String) { self.description = description }
     }
 
+    /// HTTP as the serve-process tests speak it.
     enum HTTP {
         static func post(_ url: URL, json: String, token: String? = nil) throws -> (Int, Data) {
-            var request = URLRequest(url: url, timeoutInterval: 30)
-            request.httpMethod = "POST"
-            request.httpBody = Data(json.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-            let done = DispatchSemaphore(value: 0)
-            nonisolated(unsafe) var result: (Int, Data)?
-            nonisolated(unsafe) var failure: (any Error)?
-            URLSession.shared.dataTask(with: request) { data, response, error in
-                if let error { failure = error } else { result = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()) }
-                done.signal()
-            }.resume()
-            done.wait()
-            if let failure { throw failure }
-            return result!
+            try ServeProcessTests().post(url, json: json, token: token)
         }
     }
 

@@ -93,8 +93,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
         while true {
             do {
                 return try readOnce(body)
-            } catch StoreError.databaseUnavailable(let address, let reason) where Date() < deadline {
-                _ = (address, reason)
+            } catch StoreError.databaseUnavailable where Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.2)
             }
         }
